@@ -1,0 +1,36 @@
+package org.kalamdb.config;
+
+import java.util.OptionalLong;
+
+/**
+ * What a check knows beyond the file: the memory budget, if any, and the number of column families
+ * the store will have. Both the budget check and the hard-cap check use the column-family count.
+ *
+ * @param memoryBudgetMb the budget in MB, or empty for no budget check
+ * @param columnFamilies column families the store will have, {@code >= 1}
+ */
+public record CheckOptions(OptionalLong memoryBudgetMb, int columnFamilies) {
+
+  /** 57: the seed report's largest scenario, 7 system column families and 50 tables. */
+  public static final int DEFAULT_COLUMN_FAMILIES = 57;
+
+  public CheckOptions {
+    if (columnFamilies < 1) {
+      throw new IllegalArgumentException("columnFamilies must be >= 1, got " + columnFamilies);
+    }
+    if (memoryBudgetMb.isPresent() && memoryBudgetMb.getAsLong() < 1) {
+      throw new IllegalArgumentException(
+          "memoryBudgetMb must be >= 1, got " + memoryBudgetMb.getAsLong());
+    }
+  }
+
+  /** No budget, {@link #DEFAULT_COLUMN_FAMILIES} column families. */
+  public static CheckOptions none() {
+    return new CheckOptions(OptionalLong.empty(), DEFAULT_COLUMN_FAMILIES);
+  }
+
+  /** A budget check for the given column-family count. */
+  public static CheckOptions budget(long memoryBudgetMb, int columnFamilies) {
+    return new CheckOptions(OptionalLong.of(memoryBudgetMb), columnFamilies);
+  }
+}
