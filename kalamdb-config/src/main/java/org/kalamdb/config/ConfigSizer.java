@@ -1,16 +1,104 @@
 package org.kalamdb.config;
 
-/** Turns a memory budget and a column-family count into a configuration whose worst case fits. */
+import java.util.Optional;
+
+/**
+ * Turns a memory budget and a column-family count into a configuration whose worst case fits.
+ *
+ * <p>The rule, in order:
+ *
+ * <ol>
+ *   <li><b>Plain shape</b> (the seed's: 2 write buffers per column family, one shared cache) when
+ *       it fits: {@code block_cache_size_mb = min(32, budget / 4)}, {@code write_buffer_size_mb =
+ *       min(64, (budget - cache) / (2 x CFs))}, used when that is at least 1 MB.
+ *   <li>Otherwise the <b>hard cap</b>, whose worst case grows with the column-family count only by
+ *       the measured per-CF overhead ({@link MemoryModel#HARD_CAP_OVERHEAD_PER_CF_KB}, 57 column
+ *       families: 4 MB): {@code block_cache_size_mb = budget / 2}, {@code memtable_limit_mb =
+ *       budget - cache - overhead} with {@code overhead = }{@link
+ *       MemoryModel#hardCapOverheadMb(int)}; when that limit is under {@link
+ *       MemoryModel#minimumMemtableLimitMb(int)}, the limit is raised to that minimum and the cache
+ *       gets what is left. {@code write_buffer_size_mb} is a quarter of the limit, between 1 and 8
+ *       MB.
+ *   <li>When even a cache of 0 leaves too little for the minimum limit and the overhead, no
+ *       configuration fits: {@link IllegalArgumentException} names the smallest budget that would.
+ * </ol>
+ *
+ * <p>Every result passes {@link ConfigValidator} with the same budget and column-family count.
+ */
 public final class ConfigSizer {
+  private static final long MAX_PLAIN_CACHE_MB = 32;
+  private static final long MAX_PLAIN_WRITE_BUFFER_MB = 64;
+  private static final long MAX_CAPPED_WRITE_BUFFER_MB = 8;
+
   private ConfigSizer() {}
 
   /**
    * Values whose worst case for {@code columnFamilies} fits {@code budgetMb}.
    *
    * @throws IllegalArgumentException when no configuration fits, saying the smallest budget that
-   *     would
+   *     would, or when the budget or the count is below 1
    */
   public static RocksDbConfig forBudget(long budgetMb, int columnFamilies) {
-    throw new UnsupportedOperationException("TODO: issue 2");
+    if (budgetMb < 1 || budgetMb > RocksDbConfig.MAX_SIZE_MB) {
+      throw new IllegalArgumentException(
+          "budget must be between 1 and " + RocksDbConfig.MAX_SIZE_MB + " MB, got " + budgetMb);
+    }
+    if (columnFamilies < 1) {
+      throw new IllegalArgumentException("column families must be >= 1, got " + columnFamilies);
+    }
+    long cache = Math.min(MAX_PLAIN_CACHE_MB, budgetMb / 4);
+    long writeBuffer =
+        Math.min(MAX_PLAIN_WRITE_BUFFER_MB, (budgetMb - cache) / (2L * columnFamilies));
+    if (writeBuffer >= 1) {
+      return new RocksDbConfig(writeBuffer, 2, cache, 0);
+    }
+    return hardCap(budgetMb, columnFamilies, budgetMb / 2)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "a budget of "
+                        + budgetMb
+                        + " MB cannot hold "
+                        + columnFamilies
+                        + " column families: the smallest budget that does is "
+                        + smallestBudgetMb(columnFamilies)
+                        + " MB (a memtable limit of "
+                        + MemoryModel.minimumMemtableLimitMb(columnFamilies)
+                        + " MB, "
+                        + MemoryModel.MIN_MEMTABLE_LIMIT_PER_CF_KB
+                        + " KB per column family, "
+                        + MemoryModel.hardCapOverheadMb(columnFamilies)
+                        + " MB of overhead, "
+                        + MemoryModel.HARD_CAP_OVERHEAD_PER_CF_KB
+                        + " KB per column family, and no block cache)"));
+  }
+
+  /**
+   * The smallest budget any configuration fits for {@code columnFamilies}: the minimum memtable
+   * limit plus the per-CF overhead, with no block cache.
+   */
+  public static long smallestBudgetMb(int columnFamilies) {
+    return MemoryModel.minimumMemtableLimitMb(columnFamilies)
+        + MemoryModel.hardCapOverheadMb(columnFamilies);
+  }
+
+  /**
+   * A hard-cap configuration within {@code budgetMb} that keeps {@code preferredCacheMb} of block
+   * cache when the minimum memtable limit still fits beside it, and shrinks the cache otherwise.
+   */
+  static Optional<RocksDbConfig> hardCap(long budgetMb, int columnFamilies, long preferredCacheMb) {
+    long overhead = MemoryModel.hardCapOverheadMb(columnFamilies);
+    long minimum = MemoryModel.minimumMemtableLimitMb(columnFamilies);
+    long cache = Math.max(0, Math.min(preferredCacheMb, budgetMb));
+    long limit = budgetMb - cache - overhead;
+    if (limit < minimum) {
+      limit = minimum;
+      cache = budgetMb - limit - overhead;
+      if (cache < 0) {
+        return Optional.empty();
+      }
+    }
+    long writeBuffer = Math.max(1, Math.min(MAX_CAPPED_WRITE_BUFFER_MB, limit / 4));
+    return Optional.of(new RocksDbConfig(writeBuffer, 2, cache, limit));
   }
 }

@@ -1,71 +1,644 @@
 package org.kalamdb.store;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.kalamdb.config.RocksDbConfig;
+import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.MutableColumnFamilyOptions;
+import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteOptions;
 
 /**
  * A RocksDB store opened from a {@link RocksDbConfig}, with column families addressed by name and
- * memory measured by RocksDB's own accounting. Safe for use from many threads; {@link #close()}
- * waits for calls in flight, and a call after close throws {@link IllegalStateException}.
+ * memory measured by RocksDB's own accounting.
+ *
+ * <p><b>Options.</b> Every column family gets {@code write_buffer_size_mb} and {@code
+ * max_write_buffer_number}, and all share one LRU block cache of {@code block_cache_size_mb} (the
+ * seed's settings). With {@code memtable_limit_mb > 0} the store is in hard-cap mode: one cache of
+ * {@code block_cache_size_mb + memtable_limit_mb} with a high-priority pool for index and filter
+ * blocks (which live in the cache, L0 ones pinned), a write buffer manager of {@code
+ * memtable_limit_mb} that charges the memtables to that cache and stalls writers at the limit, and
+ * an arena block size of {@code memtable_limit / (4 x column families)} (4 KB to {@code
+ * write_buffer_size}). A column family created at run time gets the block size for the new count;
+ * existing ones keep theirs until the count has doubled since they were sized, then all are resized
+ * (for their next memtable; each resize rewrites the OPTIONS file once per family), so the first
+ * blocks of all families together stay under half the limit.
+ *
+ * <p><b>Threads.</b> Every method may be called from any number of threads. Reads and writes run
+ * concurrently under a read lock; {@link #createColumnFamily}, {@link #dropColumnFamily} and {@link
+ * #close()} take the write lock, so they wait for calls in flight and calls wait for them.
+ *
+ * <p><b>Lifetime.</b> The store owns every native object it creates (handles, database, options,
+ * cache, write buffer manager) and {@link #close()} frees each exactly once, handles first. Close
+ * is idempotent. Any call after close, or racing it and losing, throws {@link
+ * IllegalStateException}; nothing touches freed native memory. Handles obtained from {@link #db()}
+ * and {@link #columnFamily(String)} are the store's: do not close them, and do not use them after
+ * the store is closed (that is the one thing the store cannot guard).
+ *
+ * <p><b>Memory.</b> {@link #memoryUsage()} reads RocksDB's figures now; {@link #peakMemoryUsage()}
+ * is the highest total sampled since open or {@link #resetPeak()}. Samples are taken after every MB
+ * written through this class, every 100 ms by one background thread shared by all stores, and on
+ * each call of {@link #peakMemoryUsage()}; a short spike between samples can be missed.
  */
 public final class KalamStore implements AutoCloseable {
 
-  private KalamStore() {}
+  /**
+   * RocksDB's own defaults in config terms, as returned by {@link #config()} of a store from {@link
+   * #openWithRocksDbDefaults}: 64 MB x 2 write buffers, and 32 MB of block cache, but per column
+   * family rather than shared.
+   */
+  public static final RocksDbConfig ROCKSDB_DEFAULTS = new RocksDbConfig(64, 2, 32, 0);
 
-  /** Opens (or creates) the store in {@code dir} with the given column families. TODO issue 3. */
+  private final Path directory;
+  private final RocksDbConfig config;
+  private final boolean rocksDbDefaults;
+  private final StoreOptions options;
+  private final RocksDB db;
+  private final ColumnFamilies families;
+  private final WriteOptions writeOptions;
+  private final MemoryAccountant accountant;
+  private final PeakSampler sampler = new PeakSampler();
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private volatile boolean closed;
+  // Hard-cap mode: the column family count the arena blocks of existing families were sized for.
+  private int arenaSizedFor;
+
+  private KalamStore(
+      Path directory,
+      RocksDbConfig config,
+      boolean rocksDbDefaults,
+      StoreOptions options,
+      RocksDB db,
+      ColumnFamilies families,
+      WriteOptions writeOptions) {
+    this.directory = directory;
+    this.config = config;
+    this.rocksDbDefaults = rocksDbDefaults;
+    this.options = options;
+    this.db = db;
+    this.families = families;
+    this.writeOptions = writeOptions;
+    this.arenaSizedFor = families.size();
+    this.accountant =
+        new MemoryAccountant(
+            db, families::handles, options.sharedCache(), options.memtablesChargedToCache());
+  }
+
+  /**
+   * Opens (or creates) the store in {@code dir}, with the write-ahead log on.
+   *
+   * @see #open(Path, RocksDbConfig, List, WriteAheadLog)
+   */
   public static KalamStore open(Path dir, RocksDbConfig config, List<String> columnFamilies) {
-    throw new UnsupportedOperationException("TODO: issue 3");
+    return open(dir, config, columnFamilies, WriteAheadLog.ENABLED);
   }
 
+  /**
+   * Opens (or creates) the store in {@code dir}, creating the directory and any missing column
+   * family. Column families found on disk but not listed are opened too, so a store always reopens;
+   * {@code "default"} is always open and addressable by that name.
+   *
+   * @param columnFamilies names to open or create; may be empty, may include {@code "default"}
+   * @param wal whether {@link #put} and {@link #delete} write the write-ahead log
+   * @throws IllegalArgumentException for a null, empty or duplicate name
+   * @throws StoreException when RocksDB cannot open the store; nothing is left open
+   */
+  public static KalamStore open(
+      Path dir, RocksDbConfig config, List<String> columnFamilies, WriteAheadLog wal) {
+    Objects.requireNonNull(config, "config");
+    return open(dir, config, false, StoreOptions::forConfig, columnFamilies, wal);
+  }
+
+  /**
+   * Opens a store with no RocksDB option set at all (64 MB write buffers, a block cache per column
+   * family), as a program that never configured RocksDB does. For measurements and comparisons
+   * only: its memory grows with every column family. {@link #config()} then returns {@link
+   * #ROCKSDB_DEFAULTS}; memory accounting adds up the per-family caches.
+   */
+  public static KalamStore openWithRocksDbDefaults(Path dir, List<String> columnFamilies) {
+    return open(
+        dir,
+        ROCKSDB_DEFAULTS,
+        true,
+        ignored -> StoreOptions.rocksDbDefaults(),
+        columnFamilies,
+        WriteAheadLog.ENABLED);
+  }
+
+  private static KalamStore open(
+      Path dir,
+      RocksDbConfig config,
+      boolean rocksDbDefaults,
+      Function<RocksDbConfig, StoreOptions> optionsFactory,
+      List<String> columnFamilies,
+      WriteAheadLog wal) {
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(wal, "wal");
+    List<String> requested = validateNames(columnFamilies);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new StoreException("cannot create store directory " + dir + ": " + e, e);
+    }
+    RocksDB.loadLibrary();
+    Set<String> names = new LinkedHashSet<>();
+    names.add(ColumnFamilies.DEFAULT);
+    names.addAll(requested);
+    StoreOptions options = optionsFactory.apply(config);
+    List<ColumnFamilyHandle> handles = new ArrayList<>();
+    WriteOptions writeOptions = null;
+    RocksDB db = null;
+    try {
+      names.addAll(existingColumnFamilies(dir));
+      List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+      List<ColumnFamilyOptions> familyOptions = new ArrayList<>();
+      for (String name : names) {
+        ColumnFamilyOptions cfOptions = options.newColumnFamilyOptions(names.size());
+        familyOptions.add(cfOptions);
+        descriptors.add(new ColumnFamilyDescriptor(bytes(name), cfOptions));
+      }
+      db = RocksDB.open(options.dbOptions(), dir.toString(), descriptors, handles);
+      writeOptions = new WriteOptions().setDisableWAL(wal == WriteAheadLog.DISABLED);
+      ColumnFamilies families = new ColumnFamilies();
+      int i = 0;
+      for (String name : names) {
+        families.add(name, handles.get(i), familyOptions.get(i));
+        i++;
+      }
+      KalamStore store =
+          new KalamStore(dir, config, rocksDbDefaults, options, db, families, writeOptions);
+      store.sampler.start(store::sampleInBackground);
+      return store;
+    } catch (RocksDBException | RuntimeException e) {
+      for (ColumnFamilyHandle handle : handles) {
+        handle.close();
+      }
+      if (db != null) {
+        db.close();
+      }
+      if (writeOptions != null) {
+        writeOptions.close();
+      }
+      options.close();
+      if (e instanceof RocksDBException) {
+        throw new StoreException("cannot open store at " + dir + ": " + e.getMessage(), e);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  private static List<String> validateNames(List<String> columnFamilies) {
+    if (columnFamilies == null) {
+      throw new IllegalArgumentException("column family list must not be null");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String name : columnFamilies) {
+      requireValidName(name);
+      if (!seen.add(name)) {
+        throw new IllegalArgumentException("duplicate column family name '" + name + "'");
+      }
+    }
+    return List.copyOf(columnFamilies);
+  }
+
+  private static void requireValidName(String name) {
+    if (name == null || name.isEmpty()) {
+      throw new IllegalArgumentException(
+          "column family name must be a non-empty string, got " + (name == null ? "null" : "\"\""));
+    }
+  }
+
+  private static List<String> existingColumnFamilies(Path dir) throws RocksDBException {
+    if (!Files.exists(dir.resolve("CURRENT"))) {
+      return List.of();
+    }
+    try (Options listing = new Options()) {
+      List<String> names = new ArrayList<>();
+      for (byte[] name : RocksDB.listColumnFamilies(listing, dir.toString())) {
+        names.add(new String(name, StandardCharsets.UTF_8));
+      }
+      return names;
+    }
+  }
+
+  private static byte[] bytes(String name) {
+    return name.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A RocksDB call that may throw the checked {@link RocksDBException}. */
+  @FunctionalInterface
+  private interface NativeCall<T> {
+    T call() throws RocksDBException;
+  }
+
+  /** Runs {@code call} under the read lock on an open store; wraps RocksDB's exception. */
+  private <T> T read(String what, NativeCall<T> call) {
+    lock.readLock().lock();
+    try {
+      ensureOpen();
+      return call.call();
+    } catch (RocksDBException e) {
+      throw new StoreException(what + " failed in store " + directory + ": " + e.getMessage(), e);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("store " + directory + " is closed");
+    }
+  }
+
+  /** Write lock held by the caller's own scan callback would deadlock: refuse instead. */
+  private void refuseInsideCall(String what) {
+    if (lock.getReadHoldCount() > 0) {
+      throw new IllegalStateException(
+          what + " called from inside a call on store " + directory + " (e.g. a scan callback)");
+    }
+  }
+
+  private void afterWrite(long bytes) {
+    if (sampler.wrote(bytes)) {
+      sampler.record(accountant.measure());
+    }
+  }
+
+  /**
+   * Writes {@code value} under {@code key} in a column family.
+   *
+   * @throws IllegalArgumentException for an unknown column family
+   * @throws IllegalStateException when the store is closed
+   * @throws StoreException when RocksDB fails
+   */
   public void put(String columnFamily, byte[] key, byte[] value) {
-    throw new UnsupportedOperationException("TODO: issue 3");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    read(
+        "put into column family '" + columnFamily + "'",
+        () -> {
+          db.put(families.handle(columnFamily), writeOptions, key, value);
+          afterWrite((long) key.length + value.length);
+          return null;
+        });
   }
 
+  /**
+   * The value under {@code key}, or {@code null} when there is none.
+   *
+   * @throws IllegalArgumentException for an unknown column family
+   * @throws IllegalStateException when the store is closed
+   */
   public byte[] get(String columnFamily, byte[] key) {
-    throw new UnsupportedOperationException("TODO: issue 3");
+    Objects.requireNonNull(key, "key");
+    return read(
+        "get from column family '" + columnFamily + "'",
+        () -> db.get(families.handle(columnFamily), key));
   }
 
+  /**
+   * Deletes {@code key} from a column family (no error when it is absent).
+   *
+   * @throws IllegalArgumentException for an unknown column family
+   * @throws IllegalStateException when the store is closed
+   */
+  public void delete(String columnFamily, byte[] key) {
+    Objects.requireNonNull(key, "key");
+    read(
+        "delete from column family '" + columnFamily + "'",
+        () -> {
+          db.delete(families.handle(columnFamily), writeOptions, key);
+          afterWrite(key.length);
+          return null;
+        });
+  }
+
+  /**
+   * Calls {@code visitor} with every key and value of a column family in key order (unsigned
+   * bytewise). The visitor runs under the store's read lock: it may read and write the store, but
+   * {@link #close()}, {@link #createColumnFamily} and {@link #dropColumnFamily} from inside it
+   * throw {@link IllegalStateException}.
+   */
+  public void scan(String columnFamily, BiConsumer<byte[], byte[]> visitor) {
+    scanPrefix(columnFamily, new byte[0], visitor);
+  }
+
+  /**
+   * Like {@link #scan} but only the keys starting with {@code prefix}, in key order.
+   *
+   * @throws IllegalArgumentException for an unknown column family
+   * @throws IllegalStateException when the store is closed
+   */
+  public void scanPrefix(String columnFamily, byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
+    Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(visitor, "visitor");
+    read(
+        "scan of column family '" + columnFamily + "'",
+        () -> {
+          try (RocksIterator it = db.newIterator(families.handle(columnFamily))) {
+            for (it.seek(prefix); it.isValid(); it.next()) {
+              byte[] key = it.key();
+              if (!startsWith(key, prefix)) {
+                break;
+              }
+              visitor.accept(key, it.value());
+            }
+            it.status();
+          }
+          return null;
+        });
+  }
+
+  private static boolean startsWith(byte[] key, byte[] prefix) {
+    return key.length >= prefix.length
+        && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+  }
+
+  /**
+   * Flushes the memtables of every column family to SST files and waits for it.
+   *
+   * @throws IllegalStateException when the store is closed
+   */
+  public void flush() {
+    read(
+        "flush",
+        () -> {
+          try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(flush, new ArrayList<>(families.handles().values()));
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Creates a column family with the store's options (in hard-cap mode, the arena block size for
+   * the new count). Waits for calls in flight.
+   *
+   * @throws IllegalArgumentException for a bad name or one that is already open
+   * @throws IllegalStateException when the store is closed, or from inside a scan callback
+   */
   public void createColumnFamily(String name) {
-    throw new UnsupportedOperationException("TODO: issue 3");
+    requireValidName(name);
+    refuseInsideCall("createColumnFamily");
+    lock.writeLock().lock();
+    try {
+      ensureOpen();
+      if (families.contains(name)) {
+        throw new IllegalArgumentException(
+            "column family '" + name + "' already exists in store " + directory);
+      }
+      ColumnFamilyOptions cfOptions = options.newColumnFamilyOptions(families.size() + 1);
+      try {
+        ColumnFamilyHandle handle =
+            db.createColumnFamily(new ColumnFamilyDescriptor(bytes(name), cfOptions));
+        families.add(name, handle, cfOptions);
+      } catch (RocksDBException e) {
+        options.release(cfOptions);
+        throw new StoreException(
+            "cannot create column family '"
+                + name
+                + "' in store "
+                + directory
+                + ": "
+                + e.getMessage(),
+            e);
+      }
+      try {
+        resizeArenasIfGrown();
+      } catch (RocksDBException e) {
+        throw new StoreException(
+            "created column family '"
+                + name
+                + "' but cannot resize arena blocks in store "
+                + directory
+                + ": "
+                + e.getMessage(),
+            e);
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
+  /**
+   * Once the count has doubled since the arena blocks were sized, shrinks them for every family:
+   * otherwise the first blocks of the old families alone approach the cap and flushes storm
+   * (measured: growing from 6 to 200 families without this left 16,000 SST files). Doubling keeps
+   * the first blocks under half the cap and the OPTIONS rewrites to a few.
+   */
+  private void resizeArenasIfGrown() throws RocksDBException {
+    if (!config.hasMemtableLimit() || families.size() <= 2 * arenaSizedFor) {
+      return;
+    }
+    MutableColumnFamilyOptions resized =
+        MutableColumnFamilyOptions.builder()
+            .setArenaBlockSize(StoreOptions.arenaBlockSize(config, families.size()))
+            .build();
+    for (ColumnFamilyHandle handle : families.handles().values()) {
+      db.setOptions(handle, resized);
+    }
+    arenaSizedFor = families.size();
+  }
+
+  /**
+   * Drops a column family and its data, and closes its handle; later calls naming it throw {@link
+   * IllegalArgumentException}. Waits for calls in flight.
+   *
+   * @throws IllegalArgumentException for an unknown name or {@code "default"}, which RocksDB keeps
+   * @throws IllegalStateException when the store is closed, or from inside a scan callback
+   */
   public void dropColumnFamily(String name) {
-    throw new UnsupportedOperationException("TODO: issue 3");
+    requireValidName(name);
+    refuseInsideCall("dropColumnFamily");
+    lock.writeLock().lock();
+    try {
+      ensureOpen();
+      if (ColumnFamilies.DEFAULT.equals(name)) {
+        throw new IllegalArgumentException("the default column family cannot be dropped");
+      }
+      ColumnFamilyHandle handle = families.handle(name);
+      ColumnFamilyOptions cfOptions = families.options(name);
+      try {
+        db.dropColumnFamily(handle);
+      } catch (RocksDBException e) {
+        throw new StoreException(
+            "cannot drop column family '"
+                + name
+                + "' in store "
+                + directory
+                + ": "
+                + e.getMessage(),
+            e);
+      }
+      families.remove(name);
+      handle.close();
+      options.release(cfOptions);
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
+  /**
+   * Names of the open column families, {@code "default"} first, then in opening order.
+   *
+   * @throws IllegalStateException when the store is closed
+   */
+  public List<String> columnFamilyNames() {
+    return read("columnFamilyNames", families::names);
+  }
+
+  /**
+   * Memory used now by RocksDB's figures; also recorded as a peak sample.
+   *
+   * @throws IllegalStateException when the store is closed
+   */
   public MemoryUsage memoryUsage() {
-    throw new UnsupportedOperationException("TODO: issue 3");
+    return read(
+        "memoryUsage",
+        () -> {
+          MemoryUsage usage = accountant.measure();
+          sampler.record(usage);
+          return usage;
+        });
   }
 
+  /**
+   * The sample with the highest {@link MemoryUsage#total()} since open or {@link #resetPeak()},
+   * after taking a sample now (so it is never below {@link #memoryUsage()} of this moment).
+   *
+   * @throws IllegalStateException when the store is closed
+   */
   public MemoryUsage peakMemoryUsage() {
-    throw new UnsupportedOperationException("TODO: issue 3");
+    memoryUsage();
+    return sampler.peak();
   }
 
+  /**
+   * Starts a new peak from the usage of this moment.
+   *
+   * @throws IllegalStateException when the store is closed
+   */
   public void resetPeak() {
-    throw new UnsupportedOperationException("TODO: issue 3");
+    read(
+        "resetPeak",
+        () -> {
+          sampler.reset();
+          sampler.record(accountant.measure());
+          return null;
+        });
   }
 
+  private void sampleInBackground() {
+    if (!lock.readLock().tryLock()) {
+      return; // close, create or drop is running: skip this round rather than queue behind it
+    }
+    try {
+      if (!closed) {
+        sampler.record(accountant.measure());
+      }
+    } catch (RuntimeException e) {
+      // A failed background sample must not kill the shared scheduler's periodic task.
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * The open database, for anything this class does not offer. Owned by the store: never close it,
+   * never use it after {@link #close()}.
+   *
+   * @throws IllegalStateException when the store is closed
+   */
   public RocksDB db() {
-    throw new UnsupportedOperationException("TODO: issue 3");
+    return read("db", () -> db);
   }
 
+  /**
+   * The handle of an open column family. Owned by the store: never close it, never use it after
+   * {@link #close()} or after dropping the family.
+   *
+   * @throws IllegalArgumentException for an unknown column family, naming the known ones
+   * @throws IllegalStateException when the store is closed
+   */
   public ColumnFamilyHandle columnFamily(String name) {
-    throw new UnsupportedOperationException("TODO: issue 3");
+    return read("columnFamily", () -> families.handle(name));
   }
 
+  /** The directory of the store's files; available after close too. */
   public Path directory() {
-    throw new UnsupportedOperationException("TODO: issue 3");
+    return directory;
   }
 
+  /**
+   * The config the store was opened with ({@link #ROCKSDB_DEFAULTS} for {@link
+   * #openWithRocksDbDefaults}); available after close too.
+   */
   public RocksDbConfig config() {
-    throw new UnsupportedOperationException("TODO: issue 3");
+    return config;
+  }
+
+  /** Whether the store was opened with {@link #openWithRocksDbDefaults} (no options at all). */
+  public boolean usesRocksDbDefaults() {
+    return rocksDbDefaults;
+  }
+
+  /** Whether {@link #close()} has run. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Waits for calls in flight, then frees every native object once: column family handles, the
+   * database (which flushes memtables holding unlogged writes), write options, column family and
+   * database options, the cache and the write buffer manager. Later calls do nothing.
+   *
+   * @throws IllegalStateException when called from inside a scan callback of this store
+   */
+  @Override
+  public void close() {
+    refuseInsideCall("close");
+    sampler.stop();
+    lock.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        families.closeHandles();
+      } finally {
+        try {
+          db.close();
+        } finally {
+          writeOptions.close();
+          options.close();
+        }
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 
   @Override
-  public void close() {
-    throw new UnsupportedOperationException("TODO: issue 3");
+  public String toString() {
+    return "KalamStore[" + directory + (closed ? ", closed]" : "]");
   }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.store.KalamStore;
-import org.rocksdb.RocksIterator;
 
 /**
  * A small table store written the way an application would: each table is a column family of one
@@ -69,15 +68,10 @@ public final class TableStore implements AutoCloseable {
   /** Every row of a table whose key starts with {@code prefix}, in key order. */
   public List<Map.Entry<String, String>> scan(String table, String prefix) {
     List<Map.Entry<String, String>> rows = new ArrayList<>();
-    try (RocksIterator it = store.db().newIterator(store.columnFamily(columnFamily(table)))) {
-      for (it.seek(prefix.getBytes(UTF_8)); it.isValid(); it.next()) {
-        String key = new String(it.key(), UTF_8);
-        if (!key.startsWith(prefix)) {
-          break;
-        }
-        rows.add(Map.entry(key, new String(it.value(), UTF_8)));
-      }
-    }
+    store.scanPrefix(
+        columnFamily(table),
+        prefix.getBytes(UTF_8),
+        (key, value) -> rows.add(Map.entry(new String(key, UTF_8), new String(value, UTF_8))));
     return rows;
   }
 

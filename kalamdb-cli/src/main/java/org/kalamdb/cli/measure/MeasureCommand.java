@@ -1,0 +1,264 @@
+package org.kalamdb.cli.measure;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.kalamdb.cli.JsonOutput;
+import org.kalamdb.config.ConfigValidator;
+import org.kalamdb.config.Diagnostic;
+import org.kalamdb.config.RocksDbConfig;
+import org.kalamdb.config.ValidationResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kalamdb measure}: runs real stores, one fresh JVM per profile and column-family count, and
+ * reports RocksDB's accounted peak by component, RSS growth, write speed, SST files and time. This
+ * is the measurement the seed's "Expected Impact" table never had.
+ */
+@Command(
+    name = "measure",
+    mixinStandardHelpOptions = true,
+    header = "Measures real stores per profile and column-family count.",
+    versionProvider = org.kalamdb.cli.KalamVersion.class,
+    description = {
+      "For each profile and column-family count, starts a JVM with a fixed heap that opens a real"
+          + " store in a temporary directory, writes --mb-per-cf MB of random values to every"
+          + " column family (round-robin, so every memtable fills at once), reads every value"
+          + " back and checks it, and reports the peak memory RocksDB accounts by component, the"
+          + " RSS growth (where the OS gives RSS), write MB/s, SST files and time. Progress goes"
+          + " to stderr; the temporary directories are deleted."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every run completed",
+      "1:a run failed (its row says why), or --config FILE has errors",
+      "2:usage error"
+    })
+public final class MeasureCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--profiles",
+      paramLabel = "PROFILE",
+      split = ",",
+      description =
+          "Any of defaults (RocksDB defaults), seed (8 MB x 2 + shared 32 MB), config (--config"
+              + " FILE). Default: defaults,seed, plus config when --config is given.")
+  List<String> profiles;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "config.toml whose [rocksdb] section is the config profile.")
+  Path config;
+
+  @Option(
+      names = "--column-families",
+      paramLabel = "N",
+      split = ",",
+      description = "Column-family counts (default: 6,17,57,200).")
+  List<Integer> columnFamilies;
+
+  @Option(
+      names = "--mb-per-cf",
+      paramLabel = "MB",
+      defaultValue = "4",
+      description = "MB of values written to every column family (default: ${DEFAULT-VALUE}).")
+  int mbPerCf;
+
+  @Option(
+      names = "--value-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "1024",
+      description = "Size of each random value (default: ${DEFAULT-VALUE}).")
+  int valueBytes;
+
+  @Option(
+      names = "--heap-mb",
+      paramLabel = "MB",
+      defaultValue = "64",
+      description = "Fixed heap (-Xms = -Xmx) of each worker JVM (default: ${DEFAULT-VALUE}).")
+  int heapMb;
+
+  @Option(
+      names = "--timeout-minutes",
+      paramLabel = "MIN",
+      defaultValue = "20",
+      description = "A run that takes longer fails (default: ${DEFAULT-VALUE}).")
+  int timeoutMinutes;
+
+  @Option(
+      names = "--work-dir",
+      paramLabel = "DIR",
+      description = "Where the temporary stores go (default: the system temp directory).")
+  Path workDir;
+
+  @Option(names = "--json", description = "Print one JSON document instead of the table.")
+  boolean json;
+
+  static final List<Integer> DEFAULT_COLUMN_FAMILIES = List.of(6, 17, 57, 200);
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    List<Profile> chosen = chosenProfiles();
+    List<Integer> counts = columnFamilies == null ? DEFAULT_COLUMN_FAMILIES : columnFamilies;
+    requirePositive(counts);
+    RocksDbConfig configured = null;
+    if (config != null) {
+      ValidationResult result = new ConfigValidator().validate(config);
+      if (result.hasErrors()) {
+        PrintWriter err = spec.commandLine().getErr();
+        result.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
+        err.println(config + ": not valid; nothing measured");
+        return 1;
+      }
+      configured = result.config();
+    }
+    List<WorkerResult> results = runAll(chosen, counts, configured);
+    PrintWriter out = spec.commandLine().getOut();
+    MeasureReport report =
+        new MeasureReport(MeasureReport.Machine.current(), heapMb, mbPerCf, valueBytes, results);
+    if (json) {
+      JsonOutput.print(out, report);
+    } else {
+      report.print(out);
+    }
+    return results.stream().allMatch(WorkerResult::ok) ? 0 : 1;
+  }
+
+  private List<WorkerResult> runAll(
+      List<Profile> chosen, List<Integer> counts, RocksDbConfig configured)
+      throws IOException, InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    ChildJvm jvm = new ChildJvm(heapMb, Duration.ofMinutes(timeoutMinutes));
+    Path root =
+        workDir == null
+            ? Files.createTempDirectory("kalamdb-measure-")
+            : Files.createTempDirectory(Files.createDirectories(workDir), "kalamdb-measure-");
+    List<WorkerResult> results = new ArrayList<>();
+    int total = chosen.size() * counts.size();
+    int done = 0;
+    // Ctrl-C skips the finally below: the hook still ends the worker and deletes the stores.
+    Thread cleanup = new Thread(() -> abandon(jvm, root), "kalamdb-measure-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    try {
+      for (Profile profile : chosen) {
+        for (int count : counts) {
+          done++;
+          err.printf(Locale.ROOT, "[%d/%d] %s, %d CFs ...%n", done, total, profile.label(), count);
+          err.flush();
+          Path scratch = Files.createDirectory(root.resolve("run-" + done));
+          Path store = Files.createDirectory(scratch.resolve("store"));
+          RocksDbConfig runConfig =
+              profile == Profile.CONFIG ? configured : RocksDbConfig.defaults();
+          WorkerRequest request =
+              new WorkerRequest(profile, store.toString(), count, mbPerCf, valueBytes, runConfig);
+          try {
+            results.add(jvm.run(request, scratch));
+          } finally {
+            deleteTree(scratch); // disk stays small even with 200 CFs x several MB
+          }
+        }
+      }
+    } finally {
+      removeHook(cleanup);
+      deleteTree(root);
+    }
+    return results;
+  }
+
+  private static void abandon(ChildJvm jvm, Path root) {
+    jvm.killRunning();
+    try {
+      deleteTree(root);
+    } catch (IOException | UncheckedIOException e) {
+      // Exiting anyway; the directory is in the temp dir and named kalamdb-measure-*.
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook is running or about to; it does the same cleanup.
+    }
+  }
+
+  private List<Profile> chosenProfiles() {
+    LinkedHashSet<Profile> chosen = new LinkedHashSet<>();
+    if (profiles == null) {
+      chosen.add(Profile.DEFAULTS);
+      chosen.add(Profile.SEED);
+      if (config != null) {
+        chosen.add(Profile.CONFIG);
+      }
+    } else {
+      for (String name : profiles) {
+        chosen.add(profile(name.trim()));
+      }
+    }
+    if (chosen.contains(Profile.CONFIG) && config == null) {
+      throw usage("profile config needs --config FILE");
+    }
+    return List.copyOf(chosen);
+  }
+
+  private Profile profile(String name) {
+    for (Profile p : Profile.values()) {
+      if (p.id().equals(name)) {
+        return p;
+      }
+    }
+    throw usage("unknown profile '" + name + "'; expected defaults, seed or config");
+  }
+
+  private void requirePositive(List<Integer> counts) {
+    for (int count : counts) {
+      if (count < 1) {
+        throw usage("--column-families must be >= 1, got " + count);
+      }
+    }
+    if (mbPerCf < 1) {
+      throw usage("--mb-per-cf must be >= 1, got " + mbPerCf);
+    }
+    if (valueBytes < 1) {
+      throw usage("--value-bytes must be >= 1, got " + valueBytes);
+    }
+    if (heapMb < 16) {
+      throw usage("--heap-mb must be >= 16, got " + heapMb);
+    }
+    if (timeoutMinutes < 1) {
+      throw usage("--timeout-minutes must be >= 1, got " + timeoutMinutes);
+    }
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

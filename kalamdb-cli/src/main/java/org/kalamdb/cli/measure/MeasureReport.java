@@ -1,0 +1,117 @@
+package org.kalamdb.cli.measure;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import org.kalamdb.cli.TextTable;
+
+/**
+ * What {@code kalamdb measure} reports: the machine, the workload and one result per run.
+ *
+ * @param machine where it ran
+ * @param heapMb the fixed heap of each worker
+ * @param mbPerColumnFamily MB written to each column family
+ * @param valueBytes size of each value
+ * @param results one per profile and column-family count, in run order
+ */
+record MeasureReport(
+    Machine machine,
+    int heapMb,
+    int mbPerColumnFamily,
+    int valueBytes,
+    List<WorkerResult> results) {
+
+  /**
+   * The machine and Java of the run.
+   *
+   * @param os name and version
+   * @param arch CPU architecture
+   * @param cpus available processors
+   * @param java Java runtime version
+   */
+  record Machine(String os, String arch, int cpus, String java) {
+    static Machine current() {
+      return new Machine(
+          System.getProperty("os.name") + " " + System.getProperty("os.version"),
+          System.getProperty("os.arch"),
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.vm.name") + " " + Runtime.version());
+    }
+  }
+
+  void print(PrintWriter out) {
+    out.printf(
+        Locale.ROOT,
+        "%d MB of random %d-byte values per column family, worker heap %d MB; %s, %s, %d CPUs,"
+            + " %s%n%n",
+        mbPerColumnFamily,
+        valueBytes,
+        heapMb,
+        machine.os(),
+        machine.arch(),
+        machine.cpus(),
+        machine.java());
+    TextTable table =
+        new TextTable(
+            "Profile",
+            "CFs",
+            "accounted peak",
+            "memtables",
+            "block cache",
+            "table readers",
+            "RSS growth",
+            "write MB/s",
+            "SST files",
+            "time");
+    for (WorkerResult r : results) {
+      String label = label(r.profile());
+      if (!r.ok()) {
+        table.row(
+            label,
+            String.valueOf(r.columnFamilies()),
+            "failed: " + r.error(),
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "");
+        continue;
+      }
+      table.row(
+          label,
+          String.valueOf(r.columnFamilies()),
+          mb(r.peakTotalBytes()),
+          mb(r.peakMemTableBytes()),
+          mb(r.peakBlockCacheBytes()),
+          mb(r.peakTableReadersBytes()),
+          r.rssGrowthBytes() == null ? "unavailable" : mb(r.rssGrowthBytes()),
+          String.format(Locale.ROOT, "%.1f", r.writeMbPerSecond()),
+          String.valueOf(r.sstFiles()),
+          String.format(Locale.ROOT, "%.1f s", r.elapsedMillis() / 1000.0));
+    }
+    table.print(out);
+    out.println();
+    out.println(
+        "accounted peak: the store's peak of RocksDB's own figures (all memtables + block cache"
+            + " counted once + table readers), sampled after every MB written and every 100 ms;");
+    out.println(
+        "RSS growth: highest VmRSS minus VmRSS before the store opened (unavailable where the OS"
+            + " has no /proc).");
+    out.flush();
+  }
+
+  private static String label(String id) {
+    for (Profile p : Profile.values()) {
+      if (p.id().equals(id)) {
+        return p.label();
+      }
+    }
+    return id;
+  }
+
+  static String mb(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+  }
+}

@@ -1,0 +1,33 @@
+package org.kalamdb.cli.measure;
+
+import java.util.Locale;
+
+/** The option sets {@code kalamdb measure} compares. */
+public enum Profile {
+  /**
+   * RocksDB's own defaults, every column family with {@code new ColumnFamilyOptions()}: see {@link
+   * org.kalamdb.cli.estimate.RocksDbDefaults}, opened with {@code
+   * KalamStore.openWithRocksDbDefaults}.
+   */
+  DEFAULTS("RocksDB defaults"),
+  /** The seed's settings, {@code RocksDbConfig.defaults()}: 8 MB x 2 and a shared 32 MB cache. */
+  SEED("seed settings"),
+  /** The {@code [rocksdb]} section of the file given with {@code --config}. */
+  CONFIG("config");
+
+  private final String label;
+
+  Profile(String label) {
+    this.label = label;
+  }
+
+  /** The name used on the command line: {@code defaults}, {@code seed}, {@code config}. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** How reports name the profile. */
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,29 @@
+package org.kalamdb.cli.measure;
+
+import org.kalamdb.config.RocksDbConfig;
+
+/**
+ * What one worker JVM measures; passed to it as one JSON argument.
+ *
+ * @param profile the option set
+ * @param directory where the store is created (an empty directory the parent deletes)
+ * @param columnFamilies column families to create and fill
+ * @param mbPerColumnFamily MB of values written to each column family
+ * @param valueBytes size of each value; keys are 16 bytes
+ * @param config the configuration for {@link Profile#SEED} and {@link Profile#CONFIG}; ignored for
+ *     {@link Profile#DEFAULTS}
+ */
+record WorkerRequest(
+    Profile profile,
+    String directory,
+    int columnFamilies,
+    int mbPerColumnFamily,
+    int valueBytes,
+    RocksDbConfig config) {
+
+  /** Values written to each column family: {@code mbPerColumnFamily} MB, rounded up. */
+  long valuesPerColumnFamily() {
+    long bytes = (long) mbPerColumnFamily << 20;
+    return (bytes + valueBytes - 1) / valueBytes;
+  }
+}

@@ -1,0 +1,160 @@
+package org.kalamdb.cli.measure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.kalamdb.store.KalamStore;
+import org.kalamdb.store.MemoryUsage;
+
+/**
+ * One measured run in a worker JVM: opens the store ({@link KalamStore#openWithRocksDbDefaults} for
+ * the RocksDB-defaults profile, {@link KalamStore#open} from the configuration otherwise), writes
+ * {@code mbPerColumnFamily} MB of random (incompressible) values to every column family, reads
+ * every value back and compares it, and samples RocksDB's accounting (through the store's own
+ * accounting and peak) and the process RSS along the way.
+ *
+ * <p>Writes go round-robin over the column families, one value each in turn, so every memtable
+ * fills at the same time: the many-tables case the seed worried about, and the worst case for
+ * memory. Each value is derived from a seed of (column family, index), so reads can check it
+ * without keeping a copy. Keys are 16 bytes: column family and index, big-endian.
+ */
+final class Workload {
+
+  /** Accounting and RSS are sampled after every MB written in total, and after each phase. */
+  static final long SAMPLE_EVERY_BYTES = 1 << 20;
+
+  private final WorkerRequest request;
+  private long rssBaseline = -1;
+  private long rssPeak = -1;
+
+  Workload(WorkerRequest request) {
+    this.request = request;
+  }
+
+  WorkerResult run() {
+    Path dir = Path.of(request.directory());
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < request.columnFamilies(); i++) {
+      names.add(String.format("table_%03d", i));
+    }
+    OptionalLong before = Rss.current();
+    before.ifPresent(v -> rssBaseline = v);
+    long start = System.nanoTime();
+    long written;
+    double writeSeconds;
+    long read;
+    long sstFiles;
+    MemoryUsage peak;
+    try (KalamStore store = open(dir, names)) {
+      sample(store);
+      long writeStart = System.nanoTime();
+      written = write(store, names);
+      writeSeconds = (System.nanoTime() - writeStart) / 1e9;
+      sample(store);
+      read = readAndVerify(store, names);
+      sample(store);
+      sstFiles = countSstFiles(dir);
+      // The store samples after every MB written, every 100 ms in the background, and whenever
+      // memoryUsage() is called, so its peak includes every sample taken here too.
+      peak = store.peakMemoryUsage();
+    }
+    long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+    return new WorkerResult(
+        request.profile().id(),
+        request.columnFamilies(),
+        true,
+        null,
+        peak.total(),
+        peak.memTableTotalBytes(),
+        Math.max(0, peak.blockCacheBytes() - peak.memTableChargedToCacheBytes()),
+        peak.tableReadersBytes(),
+        rssBaseline < 0 ? null : Math.max(0, rssPeak - rssBaseline),
+        written,
+        writeSeconds > 0 ? written / 1048576.0 / writeSeconds : 0,
+        read,
+        sstFiles,
+        elapsedMillis);
+  }
+
+  private KalamStore open(Path dir, List<String> names) {
+    return switch (request.profile()) {
+      case DEFAULTS -> KalamStore.openWithRocksDbDefaults(dir, names);
+      case SEED, CONFIG -> KalamStore.open(dir, request.config(), names);
+    };
+  }
+
+  private long write(KalamStore store, List<String> names) {
+    long perCf = request.valuesPerColumnFamily();
+    long written = 0;
+    long sinceSample = 0;
+    for (long i = 0; i < perCf; i++) {
+      for (int cf = 0; cf < request.columnFamilies(); cf++) {
+        byte[] key = key(cf, i);
+        byte[] value = value(cf, i);
+        store.put(names.get(cf), key, value);
+        written += key.length + value.length;
+        sinceSample += key.length + value.length;
+        if (sinceSample >= SAMPLE_EVERY_BYTES) {
+          sample(store);
+          sinceSample = 0;
+        }
+      }
+    }
+    return written;
+  }
+
+  private long readAndVerify(KalamStore store, List<String> names) {
+    long perCf = request.valuesPerColumnFamily();
+    long read = 0;
+    for (int cf = 0; cf < request.columnFamilies(); cf++) {
+      for (long i = 0; i < perCf; i++) {
+        byte[] actual = store.get(names.get(cf), key(cf, i));
+        if (actual == null || !Arrays.equals(actual, value(cf, i))) {
+          throw new IllegalStateException(
+              "value "
+                  + i
+                  + " of column family "
+                  + cf
+                  + (actual == null ? " is missing" : " differs"));
+        }
+        read++;
+      }
+    }
+    return read;
+  }
+
+  /** RSS now, and an accounting sample the store records towards its peak. */
+  private void sample(KalamStore store) {
+    store.memoryUsage();
+    OptionalLong rss = Rss.current();
+    if (rss.isPresent()) {
+      rssPeak = Math.max(rssPeak, rss.getAsLong());
+    }
+  }
+
+  static byte[] key(int columnFamily, long index) {
+    return ByteBuffer.allocate(16).putLong(columnFamily).putLong(index).array();
+  }
+
+  byte[] value(int columnFamily, long index) {
+    byte[] value = new byte[request.valueBytes()];
+    new SplittableRandom(columnFamily * 0x9E3779B97F4A7C15L + index).nextBytes(value);
+    return value;
+  }
+
+  static long countSstFiles(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".sst")).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

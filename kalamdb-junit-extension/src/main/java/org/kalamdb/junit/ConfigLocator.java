@@ -1,0 +1,113 @@
+package org.kalamdb.junit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.kalamdb.config.ConfigException;
+import org.kalamdb.config.ConfigValidator;
+import org.kalamdb.config.RocksDbConfig;
+import org.kalamdb.config.ValidationResult;
+
+/**
+ * Finds and reads a config file named by an annotation or parameter: a path against the working
+ * directory, or {@code classpath:name}; and the {@code config.toml} resource of the test class
+ * path.
+ */
+final class ConfigLocator {
+  static final String CLASSPATH_PREFIX = "classpath:";
+  static final String DEFAULT_RESOURCE = "config.toml";
+
+  private final ClassLoader classLoader;
+
+  ConfigLocator(ClassLoader classLoader) {
+    this.classLoader = classLoader;
+  }
+
+  /** Reads the file {@code spec} names; {@code origin} says which setting named it. */
+  ResolvedConfig load(String spec, String origin) {
+    if (spec.startsWith(CLASSPATH_PREFIX)) {
+      String name = stripSlash(spec.substring(CLASSPATH_PREFIX.length()));
+      URL url = classLoader.getResource(name);
+      if (url == null) {
+        throw new ExtensionConfigurationException(
+            "config '"
+                + spec
+                + "' (from "
+                + origin
+                + ") not found: no resource '"
+                + name
+                + "' on the test class path; fix the name, or use a path without 'classpath:'");
+      }
+      return loadResource(url, spec, origin);
+    }
+    return loadFile(Path.of(spec), spec, origin);
+  }
+
+  /** The {@code config.toml} resource of the test class path, if there is one. */
+  ResolvedConfig loadDefaultResource() {
+    URL url = classLoader.getResource(DEFAULT_RESOURCE);
+    if (url == null) {
+      return ResolvedConfig.defaults();
+    }
+    return loadResource(url, CLASSPATH_PREFIX + DEFAULT_RESOURCE, "config.toml on the class path");
+  }
+
+  private ResolvedConfig loadResource(URL url, String spec, String origin) {
+    if ("file".equals(url.getProtocol())) {
+      try {
+        return loadFile(Path.of(url.toURI()), spec, origin);
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        // Not a plain file path after all: read it as a stream below.
+      }
+    }
+    byte[] content;
+    try (InputStream in = url.openStream()) {
+      content = in.readAllBytes();
+    } catch (IOException e) {
+      throw new ExtensionConfigurationException(
+          "config '" + spec + "' (from " + origin + ") cannot be read from " + url + ": " + e, e);
+    }
+    ValidationResult result = new ConfigValidator().validate(content, spec);
+    if (result.hasErrors()) {
+      throw invalid(spec, origin, new ConfigException(result.diagnostics()));
+    }
+    return new ResolvedConfig(result.config(), spec, origin);
+  }
+
+  private static ResolvedConfig loadFile(Path file, String spec, String origin) {
+    try {
+      return new ResolvedConfig(RocksDbConfig.load(file), displayName(file), origin);
+    } catch (ConfigException e) {
+      throw invalid(spec, origin, e);
+    }
+  }
+
+  private static ExtensionConfigurationException invalid(
+      String spec, String origin, ConfigException e) {
+    return new ExtensionConfigurationException(
+        "config '"
+            + spec
+            + "' (from "
+            + origin
+            + ") cannot be used; fix the file or point the setting at another one:\n"
+            + e.getMessage(),
+        e);
+  }
+
+  /** The path relative to the working directory when it lies below it, as users wrote it. */
+  static String displayName(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path workingDir = Path.of("").toAbsolutePath();
+    if (!file.isAbsolute() || !absolute.startsWith(workingDir)) {
+      return file.toString();
+    }
+    return workingDir.relativize(absolute).toString();
+  }
+
+  private static String stripSlash(String name) {
+    return name.startsWith("/") ? name.substring(1) : name;
+  }
+}

@@ -1,0 +1,86 @@
+package org.kalamdb.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Gives a test class or test method temporary {@link org.kalamdb.store.KalamStore}s and checks,
+ * after every test, that each store the test could use stayed within its memory budget.
+ *
+ * <p>Registers {@link KalamStoreExtension}. On a class it applies to every test of the class, of
+ * its subclasses ({@link Inherited}) and of its {@code @Nested} classes; on a method, to that
+ * method only. Stores are declared with {@link TempStore} on fields, or as parameters of type
+ * {@code KalamStore} of constructors, test methods and lifecycle methods (the {@code @TempStore}
+ * annotation is optional on a parameter). See {@link TempStore} for scopes, cleanup and the failure
+ * message.
+ *
+ * <h2>Settings and their precedence</h2>
+ *
+ * <p>The attributes here are defaults for every store of the annotated element; each attribute is
+ * resolved on its own, from the first place that sets it:
+ *
+ * <ol>
+ *   <li>the store's own {@link TempStore} annotation;
+ *   <li>{@code @KalamStoreTest} on the test method (stores of that test only);
+ *   <li>{@code @KalamStoreTest} on the test class, then on its enclosing classes, innermost first;
+ *   <li>configuration parameters ({@code kalamdb.store.config}, {@code
+ *       kalamdb.store.memory-budget-mb});
+ *   <li>for the config: a {@code config.toml} resource on the test class path, else {@link
+ *       org.kalamdb.config.RocksDbConfig#defaults()}; for the budget: the worst case of the store's
+ *       config for the column families the store has when it is checked ({@link
+ *       org.kalamdb.config.MemoryModel#worstCaseMb}); for column families: none besides {@code
+ *       default}.
+ * </ol>
+ *
+ * <h2>Configuration parameters</h2>
+ *
+ * <ul>
+ *   <li>{@code kalamdb.store.config}: config file used where no annotation names one (same syntax
+ *       as {@link #config()});
+ *   <li>{@code kalamdb.store.memory-budget-mb}: budget in MB where no annotation sets one; a
+ *       positive integer;
+ *   <li>{@code kalamdb.store.cleanup}: {@code always} (default), {@code on_success} or {@code
+ *       never}, case-insensitive; see {@link TempStore};
+ *   <li>{@code kalamdb.store.base-dir}: directory the stores are created under; default {@code
+ *       java.io.tmpdir}; created when missing;
+ *   <li>{@code kalamdb.store.report-stdout}: {@code true} (default) or {@code false}, whether each
+ *       store's peak is also printed on standard output, where Surefire's XML report keeps it.
+ * </ul>
+ *
+ * <p>A bad value fails the tests concerned with an {@link
+ * org.junit.jupiter.api.extension.ExtensionConfigurationException} naming the parameter, the value
+ * and what is accepted.
+ */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(KalamStoreExtension.class)
+public @interface KalamStoreTest {
+
+  /**
+   * The config file of the stores: a path resolved against the working directory (for Maven and
+   * Gradle, the module directory), or {@code classpath:name} for a resource of the test class path.
+   * Only its {@code [rocksdb]} section is read. An unreadable or invalid file fails the test with
+   * every located diagnostic of the file. {@code ""} (the default) means not set here.
+   */
+  String config() default "";
+
+  /**
+   * The budget in MB each store's peak accounted memory must stay within during a test. {@code -1}
+   * (the default) and {@code 0} mean not set here; any other negative value is a configuration
+   * error.
+   */
+  long memoryBudgetMb() default -1;
+
+  /**
+   * Column families every store is opened with, besides {@code default}. Empty (the default) means
+   * not set here.
+   */
+  String[] columnFamilies() default {};
+}

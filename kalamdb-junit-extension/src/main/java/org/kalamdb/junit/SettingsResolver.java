@@ -1,0 +1,142 @@
+package org.kalamdb.junit;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Applies the precedence of the settings: {@code @TempStore} > {@code @KalamStoreTest} on the test
+ * method > on the test class > on its enclosing classes > configuration parameters > class path
+ * {@code config.toml} / worst case / no extra column families.
+ */
+final class SettingsResolver {
+
+  /** One place that may set the attributes, in precedence order. */
+  private record Level(String label, String config, long memoryBudgetMb, String[] columnFamilies) {}
+
+  private SettingsResolver() {}
+
+  static StoreSettings resolve(
+      StoreDeclaration declaration, ExtensionContext context, RunParameters parameters) {
+    List<Level> levels = levels(declaration, context);
+    for (Level level : levels) {
+      if (level.memoryBudgetMb() < -1) {
+        throw new ExtensionConfigurationException(
+            level.label()
+                + " memoryBudgetMb is "
+                + level.memoryBudgetMb()
+                + " (for "
+                + declaration.description()
+                + "); use a positive number of MB, or -1 (the default) for not set");
+      }
+    }
+    return new StoreSettings(
+        config(levels, declaration, context, parameters),
+        budgetMb(levels, parameters),
+        budgetOrigin(levels, parameters),
+        columnFamilies(levels));
+  }
+
+  private static List<Level> levels(StoreDeclaration declaration, ExtensionContext context) {
+    List<Level> levels = new ArrayList<>();
+    declaration
+        .annotation()
+        .ifPresent(
+            a ->
+                levels.add(
+                    new Level("@TempStore", a.config(), a.memoryBudgetMb(), a.columnFamilies())));
+    Optional<Method> method = context.getTestMethod();
+    method
+        .flatMap(m -> AnnotationSupport.findAnnotation(m, KalamStoreTest.class))
+        .ifPresent(
+            a ->
+                levels.add(
+                    level(
+                        a,
+                        "@KalamStoreTest on method "
+                            + method.get().getDeclaringClass().getSimpleName()
+                            + "."
+                            + method.get().getName()
+                            + "()")));
+    // A @Nested class is an inner class: it sees the settings of the classes that enclose it.
+    for (Class<?> type = context.getTestClass().orElse(null);
+        type != null;
+        type = isInner(type) ? type.getEnclosingClass() : null) {
+      Class<?> owner = type;
+      AnnotationSupport.findAnnotation(type, KalamStoreTest.class)
+          .ifPresent(
+              a -> levels.add(level(a, "@KalamStoreTest on class " + owner.getSimpleName())));
+    }
+    return levels;
+  }
+
+  private static Level level(KalamStoreTest a, String label) {
+    return new Level(label, a.config(), a.memoryBudgetMb(), a.columnFamilies());
+  }
+
+  private static boolean isInner(Class<?> type) {
+    return type.isMemberClass() && !Modifier.isStatic(type.getModifiers());
+  }
+
+  private static ResolvedConfig config(
+      List<Level> levels,
+      StoreDeclaration declaration,
+      ExtensionContext context,
+      RunParameters parameters) {
+    ConfigLocator locator = new ConfigLocator(classLoader(context));
+    for (Level level : levels) {
+      if (!level.config().isBlank()) {
+        return locator.load(
+            level.config().strip(), level.label() + " config, for " + declaration.description());
+      }
+    }
+    if (parameters.config().isPresent()) {
+      return locator.load(
+          parameters.config().get(), "configuration parameter " + RunParameters.CONFIG);
+    }
+    return locator.loadDefaultResource();
+  }
+
+  private static ClassLoader classLoader(ExtensionContext context) {
+    ClassLoader loader = context.getTestClass().map(Class::getClassLoader).orElse(null);
+    if (loader == null) {
+      loader = Thread.currentThread().getContextClassLoader();
+    }
+    return loader != null ? loader : ClassLoader.getSystemClassLoader();
+  }
+
+  private static OptionalLong budgetMb(List<Level> levels, RunParameters parameters) {
+    OptionalLong annotated =
+        levels.stream()
+            .filter(level -> level.memoryBudgetMb() > 0)
+            .mapToLong(Level::memoryBudgetMb)
+            .findFirst();
+    return annotated.isPresent() ? annotated : parameters.memoryBudgetMb();
+  }
+
+  private static String budgetOrigin(List<Level> levels, RunParameters parameters) {
+    return levels.stream()
+        .filter(level -> level.memoryBudgetMb() > 0)
+        .map(level -> level.label() + " memoryBudgetMb")
+        .findFirst()
+        .orElse(
+            parameters.memoryBudgetMb().isPresent()
+                ? "configuration parameter " + RunParameters.MEMORY_BUDGET_MB
+                : "worst case of the config");
+  }
+
+  private static List<String> columnFamilies(List<Level> levels) {
+    return levels.stream()
+        .filter(level -> level.columnFamilies().length > 0)
+        .map(level -> Arrays.asList(level.columnFamilies()))
+        .findFirst()
+        .orElse(List.of());
+  }
+}

@@ -1,0 +1,125 @@
+package org.kalamdb.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.kalamdb.config.CheckOptions;
+import org.kalamdb.config.ConfigValidator;
+import org.kalamdb.config.ValidationResult;
+
+/**
+ * Checks the {@code [rocksdb]} section of a {@code config.toml}: TOML syntax, unknown keys (with a
+ * suggestion), wrong types, out-of-range values, duplicate keys and, when {@code memoryBudgetMb} is
+ * set, whether the worst-case memory for {@code columnFamilies} column families fits the budget.
+ *
+ * <p>Every problem of the file is logged, one line each, in the form compilers use, such as {@code
+ * src/main/resources/config.toml:4:1: error: unknown key 'write_bufer_size_mb' in [rocksdb]; did
+ * you mean 'write_buffer_size_mb'?} The path is relative to the top directory of the build (where
+ * {@code mvn} runs, or the folder of the POM given with {@code -f}) when the file lies inside it,
+ * absolute otherwise, so IDE and CI consoles link each line to the file, in a multi-module build
+ * too. Then the build fails once, with the number of errors and warnings. A valid file logs its
+ * worst case, e.g. {@code worst case 944 MB for 57 column families (57 x 8 MB x 2 + 32 MB cache)}.
+ * A file without a {@code [rocksdb]} section is valid: the defaults apply.
+ *
+ * <p>Pure Java, no native code: the check loads no RocksDB library, so it is fast and runs on every
+ * platform Maven runs on. Every other section of the file belongs to the server and is not checked.
+ */
+@Mojo(name = "check-config", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public class CheckConfigMojo extends AbstractMojo {
+
+  /**
+   * The {@code config.toml} to check. A relative path is taken relative to the project's base
+   * directory.
+   */
+  @Parameter(
+      property = "kalamdb.config",
+      defaultValue = "${project.basedir}/src/main/resources/config.toml",
+      required = true)
+  private File config;
+
+  /**
+   * Memory budget in MB for the store. When set, the check fails if the worst case of the section
+   * for {@code columnFamilies} column families exceeds it: {@code column families x
+   * write_buffer_size_mb x max_write_buffer_number + block_cache_size_mb}, or {@code
+   * block_cache_size_mb + memtable_limit_mb} with a memtable limit. Not set: no budget check.
+   */
+  @Parameter(property = "kalamdb.memoryBudgetMb")
+  private Long memoryBudgetMb;
+
+  /**
+   * Column families the store will have (system ones and one per table). The worst case, the budget
+   * check and the memtable-limit check are computed for this many. Default 57: the seed report's 7
+   * system column families and 50 tables.
+   */
+  @Parameter(property = "kalamdb.columnFamilies", defaultValue = "57")
+  private int columnFamilies = CheckOptions.DEFAULT_COLUMN_FAMILIES;
+
+  /** Fail the build on warnings too, not only on errors. */
+  @Parameter(property = "kalamdb.failOnWarning", defaultValue = "false")
+  private boolean failOnWarning;
+
+  /** Skip the check (and every other kalamdb goal that reads this property). */
+  @Parameter(property = "kalamdb.skip", defaultValue = "false")
+  private boolean skip;
+
+  /** Where Maven was started; log lines name files relative to it. */
+  @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true, required = true)
+  private File executionRoot;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping check-config (kalamdb.skip=true)");
+      return;
+    }
+    CheckOptions options = BudgetParameters.toCheckOptions(memoryBudgetMb, columnFamilies);
+    Path file = config.toPath();
+    String shown = DisplayPath.of(file, executionRoot.toPath());
+    ValidationResult result = new ConfigValidator(options).validate(read(file, shown), shown);
+
+    ProblemCount problems = new DiagnosticLog(getLog()).report(result.diagnostics());
+    if (problems.failsBuild(failOnWarning)) {
+      throw new MojoFailureException(problems.failureMessage(shown, failOnWarning));
+    }
+    if (!result.sectionPresent()) {
+      getLog()
+          .info(
+              "no [rocksdb] section in "
+                  + shown
+                  + "; the defaults apply ("
+                  + SettingsText.values(result.config())
+                  + ")");
+    }
+    String verdict = shown + ": " + SettingsText.worstCase(result.config(), columnFamilies);
+    if (memoryBudgetMb != null) {
+      verdict += ", within the budget of " + memoryBudgetMb + " MB";
+    }
+    getLog().info(verdict);
+  }
+
+  private static byte[] read(Path file, String shown) throws MojoFailureException {
+    if (Files.isDirectory(file)) {
+      throw new MojoFailureException(
+          shown + ": error: is a directory; set 'config' (property kalamdb.config) to a file");
+    }
+    if (!Files.exists(file)) {
+      throw new MojoFailureException(
+          shown
+              + ": error: file not found; create it, or set 'config' (property kalamdb.config)"
+              + " to the config.toml to check");
+    }
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      // The reason alone: a stack trace tells the user nothing about an unreadable file.
+      throw new MojoFailureException(shown + ": error: cannot read the file: " + e);
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package org.kalamdb.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.kalamdb.config.CheckOptions;
+import org.kalamdb.config.ConfigException;
+import org.kalamdb.config.ConfigValidator;
+import org.kalamdb.config.ConfigWriter;
+import org.kalamdb.config.Diagnostic;
+import org.kalamdb.config.RocksDbConfig;
+import org.kalamdb.config.ValidationResult;
+
+/**
+ * Writes a commented {@code [rocksdb]} section sized for a memory budget, or with the values you
+ * give.
+ *
+ * <p>The values come from {@code memoryBudgetMb} and {@code columnFamilies} (the largest settings
+ * whose worst case fits the budget), then every value given explicitly ({@code writeBufferSizeMb},
+ * {@code maxWriteBufferNumber}, {@code blockCacheSizeMb}, {@code memtableLimitMb}) replaces the
+ * sized one; with neither, the defaults (8 MB x 2 write buffers per column family, one 32 MB cache)
+ * are written. The result is checked like {@code check-config} does, budget included, before
+ * anything is written.
+ *
+ * <p>By default the section is written to {@code config.toml} in {@code outputDirectory}, and that
+ * directory is added to the project's resources, so the file lands in {@code target/classes}. With
+ * {@code mergeInto}, the section replaces the {@code [rocksdb]} section of that file instead (or is
+ * appended to it): every other byte of the file is kept. A file already up to date is not touched.
+ *
+ * <p>Pure Java, no native code: no RocksDB library is loaded.
+ */
+@Mojo(name = "generate-config", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
+public class GenerateConfigMojo extends AbstractMojo {
+  private static final String FILE_NAME = "config.toml";
+
+  /**
+   * Memory budget in MB to size the section for: the written values' worst case for {@code
+   * columnFamilies} column families fits it. Not set: the defaults, or the explicit values.
+   */
+  @Parameter(property = "kalamdb.memoryBudgetMb")
+  private Long memoryBudgetMb;
+
+  /** Column families the store will have; the budget must hold this many. */
+  @Parameter(property = "kalamdb.columnFamilies", defaultValue = "57")
+  private int columnFamilies = CheckOptions.DEFAULT_COLUMN_FAMILIES;
+
+  /** {@code write_buffer_size_mb}: memtable size of each column family in MB, {@code >= 1}. */
+  @Parameter(property = "kalamdb.writeBufferSizeMb")
+  private Long writeBufferSizeMb;
+
+  /**
+   * {@code max_write_buffer_number}: memtables each column family may hold; RocksDB raises 1 to 2.
+   */
+  @Parameter(property = "kalamdb.maxWriteBufferNumber")
+  private Integer maxWriteBufferNumber;
+
+  /** {@code block_cache_size_mb}: the one LRU block cache shared by every column family, in MB. */
+  @Parameter(property = "kalamdb.blockCacheSizeMb")
+  private Long blockCacheSizeMb;
+
+  /**
+   * {@code memtable_limit_mb}: cap on all memtables of the store together in MB; 0 turns it off.
+   */
+  @Parameter(property = "kalamdb.memtableLimitMb")
+  private Long memtableLimitMb;
+
+  /**
+   * Directory that receives {@code config.toml} and is added to the project's resources. Not used
+   * when {@code mergeInto} is set.
+   */
+  @Parameter(
+      property = "kalamdb.outputDirectory",
+      defaultValue = "${project.build.directory}/generated-resources/kalamdb",
+      required = true)
+  private File outputDirectory;
+
+  /**
+   * A TOML file to merge the section into, typically {@code src/main/resources/config.toml}: its
+   * {@code [rocksdb]} section is replaced (or appended) and every other byte is kept. The file is
+   * created when missing. The project's resources are left as they are.
+   */
+  @Parameter(property = "kalamdb.mergeInto")
+  private File mergeInto;
+
+  /** Skip the goal. */
+  @Parameter(property = "kalamdb.skip", defaultValue = "false")
+  private boolean skip;
+
+  /** Where Maven was started; log lines name files relative to it. */
+  @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true, required = true)
+  private File executionRoot;
+
+  /** The project whose resources receive {@code outputDirectory}. */
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping generate-config (kalamdb.skip=true)");
+      return;
+    }
+    CheckOptions options = BudgetParameters.toCheckOptions(memoryBudgetMb, columnFamilies);
+    RocksDbConfig values = resolve();
+    Path target =
+        mergeInto != null ? mergeInto.toPath() : outputDirectory.toPath().resolve(FILE_NAME);
+    String shown = DisplayPath.of(target, executionRoot.toPath());
+    checkValues(values, options, shown);
+
+    boolean changed = write(target, shown, values);
+    getLog()
+        .info(
+            (changed ? "wrote " : "up to date: ")
+                + shown
+                + " ("
+                + SettingsText.values(values)
+                + "); "
+                + SettingsText.worstCase(values, columnFamilies));
+    if (mergeInto == null) {
+      addResourceDirectory(outputDirectory);
+    }
+  }
+
+  private RocksDbConfig resolve() throws MojoFailureException {
+    try {
+      return new RequestedConfig(
+              memoryBudgetMb,
+              columnFamilies,
+              writeBufferSizeMb,
+              maxWriteBufferNumber,
+              blockCacheSizeMb,
+              memtableLimitMb)
+          .resolve();
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("cannot generate the [rocksdb] section: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Checks the section as check-config would, budget included, before anything is written: explicit
+   * values may break the budget the sized ones kept.
+   */
+  private void checkValues(RocksDbConfig values, CheckOptions options, String shown)
+      throws MojoFailureException {
+    byte[] section = ConfigWriter.render(values).getBytes(StandardCharsets.UTF_8);
+    ValidationResult result = new ConfigValidator(options).validate(section, shown);
+    ProblemCount problems = new DiagnosticLog(getLog()).report(result.diagnostics());
+    if (problems.failsBuild(false)) {
+      throw new MojoFailureException(
+          "not writing "
+              + shown
+              + ": the generated section has "
+              + problems.counts()
+              + "; see the lines above");
+    }
+  }
+
+  private boolean write(Path target, String shown, RocksDbConfig values)
+      throws MojoExecutionException, MojoFailureException {
+    try {
+      Path parent = target.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      return ConfigWriter.write(target, values);
+    } catch (IOException e) {
+      throw new MojoExecutionException(shown + ": error: cannot write the file: " + e);
+    } catch (ConfigException e) {
+      // The existing file is not valid TOML, so no merge can be trusted; show where, named as the
+      // user knows the file.
+      List<Diagnostic> located =
+          e.diagnostics().stream()
+              .map(
+                  d ->
+                      new Diagnostic(
+                          shown, d.line(), d.column(), d.severity(), d.key(), d.message()))
+              .toList();
+      ProblemCount problems = new DiagnosticLog(getLog()).report(located);
+      throw new MojoFailureException(
+          "cannot merge the [rocksdb] section into "
+              + shown
+              + ", which has "
+              + problems.counts()
+              + " (see the lines above); the file was left as it was");
+    }
+  }
+
+  private void addResourceDirectory(File directory) {
+    String path = directory.getAbsolutePath();
+    boolean present =
+        project.getResources().stream()
+            .anyMatch(r -> path.equals(new File(r.getDirectory()).getAbsolutePath()));
+    if (!present) {
+      Resource resource = new Resource();
+      resource.setDirectory(path);
+      project.addResource(resource);
+    }
+  }
+}
