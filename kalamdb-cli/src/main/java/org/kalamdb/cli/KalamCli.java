@@ -10,6 +10,7 @@ import org.kalamdb.cli.measure.MeasureCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -21,6 +22,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "kalamdb",
+    // Subcommands inherit the help and version options, the version provider and the exit-code
+    // heading; each states its own header, description and exit codes.
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = KalamVersion.class,
     description = "Keeps RocksDB memory bounded: check, generate, estimate and measure.",

@@ -72,6 +72,19 @@ public enum ConfigKey {
     return description;
   }
 
+  /**
+   * This key's value in {@code config}: what the writer puts after {@code key = } and what log
+   * lines show, e.g. {@code WRITE_BUFFER_SIZE_MB.valueIn(RocksDbConfig.defaults())} is 8.
+   */
+  public long valueIn(RocksDbConfig config) {
+    return switch (this) {
+      case WRITE_BUFFER_SIZE_MB -> config.writeBufferSizeMb();
+      case MAX_WRITE_BUFFER_NUMBER -> config.maxWriteBufferNumber();
+      case BLOCK_CACHE_SIZE_MB -> config.blockCacheSizeMb();
+      case MEMTABLE_LIMIT_MB -> config.memtableLimitMb();
+    };
+  }
+
   /** The range as diagnostics word it: {@code an integer >= 1}. */
   public String rangeText() {
     return "an integer >= " + minimum;

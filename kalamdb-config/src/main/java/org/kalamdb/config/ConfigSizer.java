@@ -33,6 +33,18 @@ public final class ConfigSizer {
   private ConfigSizer() {}
 
   /**
+   * Where a generated section starts: {@link #forBudget} when a budget is given, {@link
+   * RocksDbConfig#defaults()} otherwise. {@link ConfigOverrides} then puts explicit values over it.
+   *
+   * @param budgetMb the budget to size for, or {@code null} for the defaults
+   * @param columnFamilies the column families the budget must hold
+   * @throws IllegalArgumentException as {@link #forBudget} does
+   */
+  public static RocksDbConfig forBudgetOrDefaults(Long budgetMb, int columnFamilies) {
+    return budgetMb == null ? RocksDbConfig.defaults() : forBudget(budgetMb, columnFamilies);
+  }
+
+  /**
    * Values whose worst case for {@code columnFamilies} fits {@code budgetMb}.
    *
    * @throws IllegalArgumentException when no configuration fits, saying the smallest budget that

@@ -37,18 +37,9 @@ public final class ConfigWriter {
     StringBuilder out = new StringBuilder("[" + SECTION + "]").append(eol);
     for (ConfigKey key : ConfigKey.values()) {
       out.append("# ").append(key.description()).append(eol);
-      out.append(key.tomlName()).append(" = ").append(valueOf(config, key)).append(eol);
+      out.append(key.tomlName()).append(" = ").append(key.valueIn(config)).append(eol);
     }
     return out.toString();
-  }
-
-  private static long valueOf(RocksDbConfig config, ConfigKey key) {
-    return switch (key) {
-      case WRITE_BUFFER_SIZE_MB -> config.writeBufferSizeMb();
-      case MAX_WRITE_BUFFER_NUMBER -> config.maxWriteBufferNumber();
-      case BLOCK_CACHE_SIZE_MB -> config.blockCacheSizeMb();
-      case MEMTABLE_LIMIT_MB -> config.memtableLimitMb();
-    };
   }
 
   /**

@@ -95,6 +95,20 @@ public final class MemoryModel {
   }
 
   /**
+   * The worst case as log lines and summaries state it: {@code worst case 944 MB for 57 column
+   * families (57 x 8 MB x 2 + 32 MB cache)}, with {@code column family} for a count of 1.
+   */
+  public static String worstCaseSentence(RocksDbConfig config, int columnFamilies) {
+    return "worst case "
+        + worstCaseMb(config, columnFamilies)
+        + " MB for "
+        + columnFamilies
+        + (columnFamilies == 1 ? " column family (" : " column families (")
+        + formula(config, columnFamilies)
+        + ")";
+  }
+
+  /**
    * An unlocated error naming worst case, count, budget and formula when the budget is exceeded:
    * {@code config.toml: error: worst case 944 MB for 57 column families exceeds the budget of 64 MB
    * (57 x 8 MB x 2 + 32 MB cache)}.

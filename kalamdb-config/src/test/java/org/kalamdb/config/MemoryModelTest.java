@@ -16,6 +16,14 @@ class MemoryModelTest {
   }
 
   @Test
+  void worstCaseSentenceNamesFigureCountAndFormula() {
+    assertThat(MemoryModel.worstCaseSentence(SEED, 57))
+        .isEqualTo("worst case 944 MB for 57 column families (57 x 8 MB x 2 + 32 MB cache)");
+    assertThat(MemoryModel.worstCaseSentence(SEED, 1))
+        .isEqualTo("worst case 48 MB for 1 column family (1 x 8 MB x 2 + 32 MB cache)");
+  }
+
+  @Test
   void oneWriteBufferCountsAsTwoBecauseRocksDbRaisesIt() {
     RocksDbConfig one = SEED.withMaxWriteBufferNumber(1);
     assertThat(MemoryModel.worstCaseMb(one, 57)).isEqualTo(MemoryModel.worstCaseMb(SEED, 57));

@@ -12,6 +12,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.ConfigValidator;
+import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.ValidationResult;
 
 /**
@@ -97,7 +98,7 @@ public class CheckConfigMojo extends AbstractMojo {
                   + SettingsText.values(result.config())
                   + ")");
     }
-    String verdict = shown + ": " + SettingsText.worstCase(result.config(), columnFamilies);
+    String verdict = shown + ": " + MemoryModel.worstCaseSentence(result.config(), columnFamilies);
     if (memoryBudgetMb != null) {
       verdict += ", within the budget of " + memoryBudgetMb + " MB";
     }

@@ -16,9 +16,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.ConfigException;
+import org.kalamdb.config.ConfigOverrides;
+import org.kalamdb.config.ConfigSizer;
 import org.kalamdb.config.ConfigValidator;
 import org.kalamdb.config.ConfigWriter;
 import org.kalamdb.config.Diagnostic;
+import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.config.ValidationResult;
 
@@ -126,7 +129,7 @@ public class GenerateConfigMojo extends AbstractMojo {
                 + " ("
                 + SettingsText.values(values)
                 + "); "
-                + SettingsText.worstCase(values, columnFamilies));
+                + MemoryModel.worstCaseSentence(values, columnFamilies));
     if (mergeInto == null) {
       addResourceDirectory(outputDirectory);
     }
@@ -134,14 +137,9 @@ public class GenerateConfigMojo extends AbstractMojo {
 
   private RocksDbConfig resolve() throws MojoFailureException {
     try {
-      return new RequestedConfig(
-              memoryBudgetMb,
-              columnFamilies,
-              writeBufferSizeMb,
-              maxWriteBufferNumber,
-              blockCacheSizeMb,
-              memtableLimitMb)
-          .resolve();
+      return new ConfigOverrides(
+              writeBufferSizeMb, maxWriteBufferNumber, blockCacheSizeMb, memtableLimitMb)
+          .applyTo(ConfigSizer.forBudgetOrDefaults(memoryBudgetMb, columnFamilies));
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException("cannot generate the [rocksdb] section: " + e.getMessage());
     }

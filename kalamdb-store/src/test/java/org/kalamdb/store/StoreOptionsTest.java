@@ -18,6 +18,17 @@ class StoreOptionsTest {
   }
 
   @Test
+  void onlyTheHardCapBoundsTheOpenTableFiles() {
+    try (StoreOptions capped = StoreOptions.forConfig(CAP_32);
+        StoreOptions seed = StoreOptions.forConfig(RocksDbConfig.defaults())) {
+      assertThat(capped.dbOptions().maxOpenFiles())
+          .isEqualTo(StoreOptions.CAPPED_MAX_OPEN_FILES)
+          .isEqualTo(512);
+      assertThat(seed.dbOptions().maxOpenFiles()).isEqualTo(-1);
+    }
+  }
+
+  @Test
   void arenaBlocksStayBetween4KbAndTheWriteBufferSize() {
     assertThat(StoreOptions.arenaBlockSize(CAP_32, 1)).isEqualTo(8L << 20);
     assertThat(StoreOptions.arenaBlockSize(CAP_32.withWriteBufferSizeMb(1), 2)).isEqualTo(1L << 20);

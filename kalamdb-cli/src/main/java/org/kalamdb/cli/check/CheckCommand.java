@@ -3,16 +3,21 @@ package org.kalamdb.cli.check;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.kalamdb.cli.BudgetOptions;
 import org.kalamdb.cli.JsonOutput;
 import org.kalamdb.config.CheckOptions;
+import org.kalamdb.config.ConfigKey;
 import org.kalamdb.config.ConfigValidator;
 import org.kalamdb.config.Diagnostic;
+import org.kalamdb.config.MemoryModel;
+import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.config.ValidationResult;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,15 +29,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "check",
-    mixinStandardHelpOptions = true,
     header = "Validates config.toml files; exit 1 on problems.",
-    versionProvider = org.kalamdb.cli.KalamVersion.class,
     description = {
       "Validates the [rocksdb] section of each FILE and prints every problem as"
           + " file:line:col: severity: message, then one summary line per file with its worst"
           + " case."
     },
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every file is valid (warnings allowed)",
       "1:a file has errors (or warnings, with --fail-on-warning)",
@@ -42,18 +44,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--budget-mb",
-      paramLabel = "N",
-      description = "Also fail when the worst case exceeds N MB (N >= 1).")
-  Long budgetMb;
-
-  @Option(
-      names = "--column-families",
-      paramLabel = "N",
-      defaultValue = "" + CheckOptions.DEFAULT_COLUMN_FAMILIES,
-      description = "Column families the store will have (default: ${DEFAULT-VALUE}).")
-  int columnFamilies;
+  @Mixin BudgetOptions budget;
 
   @Option(names = "--fail-on-warning", description = "Exit 1 on warnings too.")
   boolean failOnWarning;
@@ -66,7 +57,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CheckOptions options = checkOptions();
+    CheckOptions options = budget.checkOptions();
     ConfigValidator validator = new ConfigValidator(options);
     List<FileReport> reports = new ArrayList<>();
     for (Path file : files) {
@@ -80,7 +71,7 @@ public final class CheckCommand implements Callable<Integer> {
           new CheckReport(
               !failed,
               options.columnFamilies(),
-              budgetMb,
+              budget.budgetMb(),
               failOnWarning,
               reports.stream().map(FileReport::toJson).toList()));
     } else {
@@ -91,19 +82,6 @@ public final class CheckCommand implements Callable<Integer> {
       out.flush();
     }
     return failed ? 1 : 0;
-  }
-
-  private CheckOptions checkOptions() {
-    if (columnFamilies < 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--column-families must be >= 1, got " + columnFamilies);
-    }
-    if (budgetMb != null && budgetMb < 1) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--budget-mb must be >= 1, got " + budgetMb);
-    }
-    return new CheckOptions(
-        budgetMb == null ? OptionalLong.empty() : OptionalLong.of(budgetMb), columnFamilies);
   }
 
   /** The {@code --json} document. */
@@ -141,7 +119,11 @@ public final class CheckCommand implements Callable<Integer> {
       if (!result.sectionPresent()) {
         verdict += "; no [rocksdb] section; the defaults apply";
       }
-      return file + ": " + verdict + ", " + worstCase.sentence();
+      return file
+          + ": "
+          + verdict
+          + ", "
+          + MemoryModel.worstCaseSentence(result.config(), columnFamilies);
     }
 
     Json toJson() {
@@ -150,9 +132,18 @@ public final class CheckCommand implements Callable<Integer> {
           result.file(),
           !hasErrors,
           result.sectionPresent(),
-          hasErrors ? null : ConfigValues.of(result.config()),
+          hasErrors ? null : configValues(result.config()),
           hasErrors ? null : worstCase,
           result.diagnostics().stream().map(DiagnosticJson::of).toList());
+    }
+
+    /** The values under their TOML names, in {@link ConfigKey} order. */
+    private static Map<String, Long> configValues(RocksDbConfig config) {
+      Map<String, Long> values = new LinkedHashMap<>();
+      for (ConfigKey key : ConfigKey.values()) {
+        values.put(key.tomlName(), key.valueIn(config));
+      }
+      return values;
     }
 
     private static String count(int n, String noun) {
@@ -164,7 +155,7 @@ public final class CheckCommand implements Callable<Integer> {
         String file,
         boolean valid,
         boolean sectionPresent,
-        ConfigValues config,
+        Map<String, Long> config,
         WorstCase worstCase,
         List<DiagnosticJson> diagnostics) {}
   }

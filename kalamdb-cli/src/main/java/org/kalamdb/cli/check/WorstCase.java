@@ -4,7 +4,8 @@ import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.RocksDbConfig;
 
 /**
- * The worst case of a configuration by {@link MemoryModel}, with its formula.
+ * The worst case of a configuration by {@link MemoryModel}, with its formula, as {@code --json}
+ * prints it; the text summary says it with {@link MemoryModel#worstCaseSentence}.
  *
  * @param mb worst case in MB
  * @param columnFamilies the column-family count it is computed for
@@ -17,18 +18,5 @@ record WorstCase(long mb, int columnFamilies, String formula) {
         MemoryModel.worstCaseMb(config, columnFamilies),
         columnFamilies,
         MemoryModel.formula(config, columnFamilies));
-  }
-
-  /** {@code worst case 304 MB for 17 column families (17 x 8 MB x 2 + 32 MB cache)}. */
-  String sentence() {
-    return "worst case "
-        + mb
-        + " MB for "
-        + columnFamilies
-        + " column "
-        + (columnFamilies == 1 ? "family" : "families")
-        + " ("
-        + formula
-        + ")";
   }
 }

@@ -22,15 +22,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "estimate",
-    mixinStandardHelpOptions = true,
     header = "Computes worst-case memory: RocksDB defaults vs a config.",
-    versionProvider = org.kalamdb.cli.KalamVersion.class,
     description = {
       "Worst-case memory of RocksDB's defaults (64 MB x 2 write buffers and a 32 MB cache per"
           + " column family) against a configuration, for each column-family count, with the"
           + " saving and the formula of every figure."
     },
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:table printed", "1:--config FILE has errors", "2:usage error"})
 public final class EstimateCommand implements Callable<Integer> {
 

@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.kalamdb.config.CheckOptions;
+import org.kalamdb.cli.BudgetOptions;
 import org.kalamdb.config.ConfigException;
+import org.kalamdb.config.ConfigOverrides;
 import org.kalamdb.config.ConfigSizer;
 import org.kalamdb.config.ConfigWriter;
 import org.kalamdb.config.Diagnostic;
@@ -15,6 +16,7 @@ import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.RocksDbConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,16 +27,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "generate",
-    mixinStandardHelpOptions = true,
     header = "Prints or merges a [rocksdb] section sized for a budget.",
-    versionProvider = org.kalamdb.cli.KalamVersion.class,
     description = {
       "Prints a commented [rocksdb] section whose worst case fits --budget-mb, or merges it into"
           + " --output FILE, keeping every other byte of the file. Without --budget-mb the"
           + " defaults are the starting point; explicit values win over the sizing. The worst case"
           + " of the result goes to stderr."
     },
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:section printed, or FILE updated or already up to date",
       "1:the budget cannot be met, or FILE cannot be merged or written",
@@ -44,18 +43,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--budget-mb",
-      paramLabel = "N",
-      description = "Memory budget in MB that the worst case must fit.")
-  Long budgetMb;
-
-  @Option(
-      names = "--column-families",
-      paramLabel = "N",
-      defaultValue = "" + CheckOptions.DEFAULT_COLUMN_FAMILIES,
-      description = "Column families the store will have (default: ${DEFAULT-VALUE}).")
-  int columnFamilies;
+  @Mixin BudgetOptions budget;
 
   @Option(
       names = "--write-buffer-size-mb",
@@ -91,18 +79,17 @@ public final class GenerateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    requireValidCounts();
-    RocksDbConfig config;
+    // Usage errors (exit 2) come before any sizing.
+    int columnFamilies = budget.checkOptions().columnFamilies();
+    Long budgetMb = budget.budgetMb();
+    RocksDbConfig sized;
     try {
-      config =
-          budgetMb == null
-              ? RocksDbConfig.defaults()
-              : ConfigSizer.forBudget(budgetMb, columnFamilies);
+      sized = ConfigSizer.forBudgetOrDefaults(budgetMb, columnFamilies);
     } catch (IllegalArgumentException impossible) {
       err.println("kalamdb generate: error: " + impossible.getMessage());
       return 1;
     }
-    config = withExplicitValues(config);
+    RocksDbConfig config = withExplicitValues(sized);
     if (budgetMb != null) {
       // Explicit values may undo the sizing; say so instead of writing a section over budget.
       Optional<Diagnostic> over =
@@ -122,14 +109,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     if (code == 0) {
       // On stderr, so that stdout stays the section alone and can be redirected into a file.
-      err.println(
-          "worst case "
-              + MemoryModel.worstCaseMb(config, columnFamilies)
-              + " MB for "
-              + columnFamilies
-              + " column families ("
-              + MemoryModel.formula(config, columnFamilies)
-              + ")");
+      err.println(MemoryModel.worstCaseSentence(config, columnFamilies));
     }
     return code;
   }
@@ -151,38 +131,14 @@ public final class GenerateCommand implements Callable<Integer> {
     }
   }
 
-  private void requireValidCounts() {
-    if (columnFamilies < 1) {
-      throw usage("--column-families must be >= 1, got " + columnFamilies);
-    }
-    if (budgetMb != null && budgetMb < 1) {
-      throw usage("--budget-mb must be >= 1, got " + budgetMb);
-    }
-  }
-
-  private RocksDbConfig withExplicitValues(RocksDbConfig config) {
+  private RocksDbConfig withExplicitValues(RocksDbConfig sized) {
     try {
-      RocksDbConfig result = config;
-      if (writeBufferSizeMb != null) {
-        result = result.withWriteBufferSizeMb(writeBufferSizeMb);
-      }
-      if (maxWriteBufferNumber != null) {
-        result = result.withMaxWriteBufferNumber(maxWriteBufferNumber);
-      }
-      if (blockCacheSizeMb != null) {
-        result = result.withBlockCacheSizeMb(blockCacheSizeMb);
-      }
-      if (memtableLimitMb != null) {
-        result = result.withMemtableLimitMb(memtableLimitMb);
-      }
-      return result;
+      return new ConfigOverrides(
+              writeBufferSizeMb, maxWriteBufferNumber, blockCacheSizeMb, memtableLimitMb)
+          .applyTo(sized);
     } catch (IllegalArgumentException outOfRange) {
       // RocksDbConfig names the key and its range; that is a usage error of this command.
-      throw usage(outOfRange.getMessage());
+      throw new CommandLine.ParameterException(spec.commandLine(), outOfRange.getMessage());
     }
-  }
-
-  private CommandLine.ParameterException usage(String message) {
-    return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 }

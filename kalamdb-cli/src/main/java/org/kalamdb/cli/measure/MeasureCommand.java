@@ -37,10 +37,10 @@ import picocli.CommandLine.Spec;
     description = {
       "For each profile and column-family count, starts a JVM with a fixed heap that opens a real"
           + " store in a temporary directory, writes --mb-per-cf MB of random values to every"
-          + " column family (round-robin, so every memtable fills at once), reads every value"
-          + " back and checks it, and reports the peak memory RocksDB accounts by component, the"
-          + " RSS growth (where the OS gives RSS), write MB/s, SST files and time. Progress goes"
-          + " to stderr; the temporary directories are deleted."
+          + " column family (round-robin, so every memtable fills at once; keys in --key-order),"
+          + " reads every value back and checks it, and reports the peak memory RocksDB accounts"
+          + " by component, the RSS growth (where the OS gives RSS), write and read-back MB/s, SST"
+          + " files and time. Progress goes to stderr; the temporary directories are deleted."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -89,6 +89,17 @@ public final class MeasureCommand implements Callable<Integer> {
   int valueBytes;
 
   @Option(
+      names = "--key-order",
+      paramLabel = "ORDER",
+      defaultValue = "sequential",
+      description =
+          "sequential (each key greater than the last, as logs and auto-increment ids: the most"
+              + " SST files) or random (scrambled, as UUID primary keys: files overlap and are"
+              + " compacted). Default: ${DEFAULT-VALUE}, the worst case for SST files and table"
+              + " readers, and the order of earlier figures.")
+  String keyOrder;
+
+  @Option(
       names = "--heap-mb",
       paramLabel = "MB",
       defaultValue = "64",
@@ -118,6 +129,7 @@ public final class MeasureCommand implements Callable<Integer> {
     List<Profile> chosen = chosenProfiles();
     List<Integer> counts = columnFamilies == null ? DEFAULT_COLUMN_FAMILIES : columnFamilies;
     requirePositive(counts);
+    KeyOrder order = keyOrder(keyOrder.trim());
     RocksDbConfig configured = null;
     if (config != null) {
       ValidationResult result = new ConfigValidator().validate(config);
@@ -129,10 +141,11 @@ public final class MeasureCommand implements Callable<Integer> {
       }
       configured = result.config();
     }
-    List<WorkerResult> results = runAll(chosen, counts, configured);
+    List<WorkerResult> results = runAll(chosen, counts, order, configured);
     PrintWriter out = spec.commandLine().getOut();
     MeasureReport report =
-        new MeasureReport(MeasureReport.Machine.current(), heapMb, mbPerCf, valueBytes, results);
+        new MeasureReport(
+            MeasureReport.Machine.current(), heapMb, mbPerCf, valueBytes, order.id(), results);
     if (json) {
       JsonOutput.print(out, report);
     } else {
@@ -142,7 +155,7 @@ public final class MeasureCommand implements Callable<Integer> {
   }
 
   private List<WorkerResult> runAll(
-      List<Profile> chosen, List<Integer> counts, RocksDbConfig configured)
+      List<Profile> chosen, List<Integer> counts, KeyOrder order, RocksDbConfig configured)
       throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     ChildJvm jvm = new ChildJvm(heapMb, Duration.ofMinutes(timeoutMinutes));
@@ -167,7 +180,8 @@ public final class MeasureCommand implements Callable<Integer> {
           RocksDbConfig runConfig =
               profile == Profile.CONFIG ? configured : RocksDbConfig.defaults();
           WorkerRequest request =
-              new WorkerRequest(profile, store.toString(), count, mbPerCf, valueBytes, runConfig);
+              new WorkerRequest(
+                  profile, store.toString(), count, mbPerCf, valueBytes, order, runConfig);
           try {
             results.add(jvm.run(request, scratch));
           } finally {
@@ -225,6 +239,15 @@ public final class MeasureCommand implements Callable<Integer> {
       }
     }
     throw usage("unknown profile '" + name + "'; expected defaults, seed or config");
+  }
+
+  private KeyOrder keyOrder(String name) {
+    for (KeyOrder order : KeyOrder.values()) {
+      if (order.id().equals(name)) {
+        return order;
+      }
+    }
+    throw usage("unknown key order '" + name + "'; expected sequential or random");
   }
 
   private void requirePositive(List<Integer> counts) {

@@ -12,6 +12,7 @@ import org.kalamdb.cli.TextTable;
  * @param heapMb the fixed heap of each worker
  * @param mbPerColumnFamily MB written to each column family
  * @param valueBytes size of each value
+ * @param keyOrder the {@link KeyOrder#id()} of the keys written
  * @param results one per profile and column-family count, in run order
  */
 record MeasureReport(
@@ -19,6 +20,7 @@ record MeasureReport(
     int heapMb,
     int mbPerColumnFamily,
     int valueBytes,
+    String keyOrder,
     List<WorkerResult> results) {
 
   /**
@@ -42,10 +44,11 @@ record MeasureReport(
   void print(PrintWriter out) {
     out.printf(
         Locale.ROOT,
-        "%d MB of random %d-byte values per column family, worker heap %d MB; %s, %s, %d CPUs,"
-            + " %s%n%n",
+        "%d MB of random %d-byte values per column family, %s keys, worker heap %d MB; %s, %s,"
+            + " %d CPUs, %s%n%n",
         mbPerColumnFamily,
         valueBytes,
+        keyOrder,
         heapMb,
         machine.os(),
         machine.arch(),
@@ -61,6 +64,7 @@ record MeasureReport(
             "table readers",
             "RSS growth",
             "write MB/s",
+            "read MB/s",
             "SST files",
             "time");
     for (WorkerResult r : results) {
@@ -70,6 +74,7 @@ record MeasureReport(
             label,
             String.valueOf(r.columnFamilies()),
             "failed: " + r.error(),
+            "",
             "",
             "",
             "",
@@ -88,6 +93,7 @@ record MeasureReport(
           mb(r.peakTableReadersBytes()),
           r.rssGrowthBytes() == null ? "unavailable" : mb(r.rssGrowthBytes()),
           String.format(Locale.ROOT, "%.1f", r.writeMbPerSecond()),
+          String.format(Locale.ROOT, "%.1f", r.readMbPerSecond()),
           String.valueOf(r.sstFiles()),
           String.format(Locale.ROOT, "%.1f s", r.elapsedMillis() / 1000.0));
     }

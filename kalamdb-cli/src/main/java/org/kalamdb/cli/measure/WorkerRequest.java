@@ -10,6 +10,7 @@ import org.kalamdb.config.RocksDbConfig;
  * @param columnFamilies column families to create and fill
  * @param mbPerColumnFamily MB of values written to each column family
  * @param valueBytes size of each value; keys are 16 bytes
+ * @param keyOrder the order of the keys within each column family
  * @param config the configuration for {@link Profile#SEED} and {@link Profile#CONFIG}; ignored for
  *     {@link Profile#DEFAULTS}
  */
@@ -19,6 +20,7 @@ record WorkerRequest(
     int columnFamilies,
     int mbPerColumnFamily,
     int valueBytes,
+    KeyOrder keyOrder,
     RocksDbConfig config) {
 
   /** Values written to each column family: {@code mbPerColumnFamily} MB, rounded up. */

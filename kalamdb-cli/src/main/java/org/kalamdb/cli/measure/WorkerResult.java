@@ -16,6 +16,7 @@ package org.kalamdb.cli.measure;
  * @param writtenBytes keys and values written
  * @param writeMbPerSecond {@code writtenBytes} in MB divided by the write phase's seconds
  * @param valuesRead values read back and found equal
+ * @param readMbPerSecond {@code writtenBytes} in MB divided by the read-back phase's seconds
  * @param sstFiles {@code *.sst} files in the store directory after the reads
  * @param elapsedMillis open, write, read and close
  */
@@ -32,11 +33,13 @@ record WorkerResult(
     long writtenBytes,
     double writeMbPerSecond,
     long valuesRead,
+    double readMbPerSecond,
     long sstFiles,
     long elapsedMillis) {
 
   /** A failed run: everything but the reason is zero. */
   static WorkerResult failed(String profile, int columnFamilies, String error) {
-    return new WorkerResult(profile, columnFamilies, false, error, 0, 0, 0, 0, null, 0, 0, 0, 0, 0);
+    return new WorkerResult(
+        profile, columnFamilies, false, error, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0);
   }
 }

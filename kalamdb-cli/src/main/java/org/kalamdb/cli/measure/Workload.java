@@ -2,7 +2,6 @@ package org.kalamdb.cli.measure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +23,8 @@ import org.kalamdb.store.MemoryUsage;
  * <p>Writes go round-robin over the column families, one value each in turn, so every memtable
  * fills at the same time: the many-tables case the seed worried about, and the worst case for
  * memory. Each value is derived from a seed of (column family, index), so reads can check it
- * without keeping a copy. Keys are 16 bytes: column family and index, big-endian.
+ * without keeping a copy. Keys are 16 bytes, column family and index (scrambled for {@link
+ * KeyOrder#RANDOM}), big-endian; see {@link KeyOrder}.
  */
 final class Workload {
 
@@ -51,6 +51,7 @@ final class Workload {
     long written;
     double writeSeconds;
     long read;
+    double readSeconds;
     long sstFiles;
     MemoryUsage peak;
     try (KalamStore store = open(dir, names)) {
@@ -59,7 +60,9 @@ final class Workload {
       written = write(store, names);
       writeSeconds = (System.nanoTime() - writeStart) / 1e9;
       sample(store);
+      long readStart = System.nanoTime();
       read = readAndVerify(store, names);
+      readSeconds = (System.nanoTime() - readStart) / 1e9;
       sample(store);
       sstFiles = countSstFiles(dir);
       // The store samples after every MB written, every 100 ms in the background, and whenever
@@ -80,6 +83,7 @@ final class Workload {
         written,
         writeSeconds > 0 ? written / 1048576.0 / writeSeconds : 0,
         read,
+        readSeconds > 0 ? written / 1048576.0 / readSeconds : 0,
         sstFiles,
         elapsedMillis);
   }
@@ -97,7 +101,7 @@ final class Workload {
     long sinceSample = 0;
     for (long i = 0; i < perCf; i++) {
       for (int cf = 0; cf < request.columnFamilies(); cf++) {
-        byte[] key = key(cf, i);
+        byte[] key = request.keyOrder().key(cf, i);
         byte[] value = value(cf, i);
         store.put(names.get(cf), key, value);
         written += key.length + value.length;
@@ -116,7 +120,7 @@ final class Workload {
     long read = 0;
     for (int cf = 0; cf < request.columnFamilies(); cf++) {
       for (long i = 0; i < perCf; i++) {
-        byte[] actual = store.get(names.get(cf), key(cf, i));
+        byte[] actual = store.get(names.get(cf), request.keyOrder().key(cf, i));
         if (actual == null || !Arrays.equals(actual, value(cf, i))) {
           throw new IllegalStateException(
               "value "
@@ -138,10 +142,6 @@ final class Workload {
     if (rss.isPresent()) {
       rssPeak = Math.max(rssPeak, rss.getAsLong());
     }
-  }
-
-  static byte[] key(int columnFamily, long index) {
-    return ByteBuffer.allocate(16).putLong(columnFamily).putLong(index).array();
   }
 
   byte[] value(int columnFamily, long index) {

@@ -38,6 +38,15 @@ class GenerateCommandTest {
   }
 
   @Test
+  void oneColumnFamilyIsSaidInTheSingular() {
+    CliRun run = CliRun.of("generate", "--column-families", "1");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.err().strip())
+        .isEqualTo("worst case 48 MB for 1 column family (1 x 8 MB x 2 + 32 MB cache)");
+  }
+
+  @Test
   void withoutABudgetTheDefaultsAndExplicitValuesAreWritten() throws IOException {
     CliRun run =
         CliRun.of("generate", "--write-buffer-size-mb", "4", "--block-cache-size-mb", "64");

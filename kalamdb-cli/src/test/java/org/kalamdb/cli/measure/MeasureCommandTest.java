@@ -41,6 +41,7 @@ class MeasureCommandTest {
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(json.get("heapMb").asInt()).isEqualTo(64);
     assertThat(json.get("mbPerColumnFamily").asInt()).isEqualTo(1);
+    assertThat(json.get("keyOrder").asText()).isEqualTo("sequential");
     assertThat(json.get("machine").get("cpus").asInt()).isPositive();
     JsonNode results = json.get("results");
     assertThat(results).hasSize(2);
@@ -62,6 +63,7 @@ class MeasureCommandTest {
                   + r.get("peakBlockCacheBytes").asLong()
                   + r.get("peakTableReadersBytes").asLong());
       assertThat(r.get("writeMbPerSecond").asDouble()).isPositive();
+      assertThat(r.get("readMbPerSecond").asDouble()).isPositive();
       assertThat(r.get("elapsedMillis").asLong()).isPositive();
       assertThat(r.get("sstFiles").asLong()).isNotNegative();
       if (Files.isReadable(Path.of("/proc/self/status"))) {
@@ -73,6 +75,33 @@ class MeasureCommandTest {
     try (Stream<Path> left = Files.list(workDir)) {
       assertThat(left).as("temp dirs are deleted").isEmpty();
     }
+  }
+
+  @Test
+  void randomKeyOrderWritesAndReadsBackEveryValue() throws IOException {
+    CliRun run =
+        CliRun.of(
+            "measure",
+            "--profiles",
+            "seed",
+            "--column-families",
+            "2",
+            "--mb-per-cf",
+            "1",
+            "--key-order",
+            "random",
+            "--work-dir",
+            workDir.toString(),
+            "--json");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("keyOrder").asText()).isEqualTo("random");
+    JsonNode result = json.get("results").get(0);
+    assertThat(result.get("ok").asBoolean()).as(result.toString()).isTrue();
+    // Every scrambled key was distinct: 2048 values written, 2048 different values read back.
+    assertThat(result.get("valuesRead").asLong()).isEqualTo(2 * 1024);
+    assertThat(result.get("peakMemTableBytes").asLong()).isGreaterThanOrEqualTo(2 * 1024 * 1024);
   }
 
   @Test
@@ -104,10 +133,14 @@ class MeasureCommandTest {
   void theConfigProfileNeedsAConfigAndUnknownProfilesAreUsageErrors() {
     CliRun noConfig = CliRun.of("measure", "--profiles", "config");
     CliRun unknown = CliRun.of("measure", "--profiles", "tuned");
+    CliRun badOrder = CliRun.of("measure", "--profiles", "seed", "--key-order", "reverse");
 
     assertThat(noConfig.exitCode()).isEqualTo(2);
     assertThat(noConfig.err()).contains("profile config needs --config FILE");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("unknown profile 'tuned'");
+    assertThat(badOrder.exitCode()).isEqualTo(2);
+    assertThat(badOrder.err())
+        .contains("unknown key order 'reverse'; expected sequential or random");
   }
 }

@@ -25,11 +25,12 @@ class MeasureReportTest {
             57L * 4 * 1040 * 1024,
             42.25,
             57 * 4096,
+            120.0,
             12,
             3456);
     WorkerResult noRss =
         new WorkerResult(
-            "defaults", 6, true, null, 50L << 20, 50L << 20, 0, 0, null, 1, 10.0, 1, 0, 100);
+            "defaults", 6, true, null, 50L << 20, 50L << 20, 0, 0, null, 1, 10.0, 1, 20.0, 0, 100);
     WorkerResult failed = WorkerResult.failed("config", 200, "Too many open files");
     MeasureReport report =
         new MeasureReport(
@@ -37,16 +38,18 @@ class MeasureReportTest {
             64,
             4,
             1024,
+            "sequential",
             List.of(ok, noRss, failed));
     StringWriter text = new StringWriter();
 
     report.print(new PrintWriter(text));
 
     assertThat(text.toString())
-        .contains("4 MB of random 1024-byte values per column family, worker heap 64 MB")
+        .contains(
+            "4 MB of random 1024-byte values per column family, sequential keys, worker heap 64 MB")
         .containsPattern(
             "\\| seed settings +\\| 57 +\\| 300\\.0 MB +\\| 290\\.0 MB +\\| 8\\.0 MB +\\| 2\\.0 MB"
-                + " +\\| 350\\.0 MB +\\| 42\\.3 +\\| 12 +\\| 3\\.5 s +\\|")
+                + " +\\| 350\\.0 MB +\\| 42\\.3 +\\| 120\\.0 +\\| 12 +\\| 3\\.5 s +\\|")
         .containsPattern("\\| RocksDB defaults +\\| 6 +\\| 50\\.0 MB .*\\| unavailable +\\|")
         .containsPattern("\\| config +\\| 200 +\\| failed: Too many open files +\\|");
   }

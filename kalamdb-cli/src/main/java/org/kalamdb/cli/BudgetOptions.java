@@ -1,0 +1,56 @@
+package org.kalamdb.cli;
+
+import java.util.OptionalLong;
+import org.kalamdb.config.CheckOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code --budget-mb} and {@code --column-families} options that {@code check} and {@code
+ * generate} share, mixed in with {@code @Mixin}, and their validation.
+ */
+public final class BudgetOptions {
+
+  /** The command this is mixed into: usage errors name it. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  @Option(
+      names = "--budget-mb",
+      paramLabel = "N",
+      description = "Memory budget in MB that the worst case must fit.")
+  Long budgetMb;
+
+  @Option(
+      names = "--column-families",
+      paramLabel = "N",
+      defaultValue = "" + CheckOptions.DEFAULT_COLUMN_FAMILIES,
+      description = "Column families the store will have (default: ${DEFAULT-VALUE}).")
+  int columnFamilies;
+
+  /** {@code --budget-mb}, or {@code null} when not given. */
+  public Long budgetMb() {
+    return budgetMb;
+  }
+
+  /**
+   * The options as the validator takes them.
+   *
+   * @throws CommandLine.ParameterException (a usage error, exit 2) when {@code --column-families}
+   *     or {@code --budget-mb} is below 1
+   */
+  public CheckOptions checkOptions() {
+    if (columnFamilies < 1) {
+      throw new CommandLine.ParameterException(
+          mixee.commandLine(), "--column-families must be >= 1, got " + columnFamilies);
+    }
+    if (budgetMb != null && budgetMb < 1) {
+      throw new CommandLine.ParameterException(
+          mixee.commandLine(), "--budget-mb must be >= 1, got " + budgetMb);
+    }
+    return new CheckOptions(
+        budgetMb == null ? OptionalLong.empty() : OptionalLong.of(budgetMb), columnFamilies);
+  }
+}
