@@ -1,10 +1,13 @@
 package org.kalamdb.config;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -22,7 +25,7 @@ final class AtomicFileWrite {
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
     try {
-      Files.write(temp, content);
+      writeDurably(temp, content);
       keepPermissions(absolute, temp);
       try {
         Files.move(
@@ -32,6 +35,20 @@ final class AtomicFileWrite {
       }
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Writes and forces the bytes to disk before the move: otherwise a crash right after the rename
+   * can leave the config file empty on file systems that reorder data and metadata writes.
+   */
+  private static void writeDurably(Path temp, byte[] content) throws IOException {
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
     }
   }
 

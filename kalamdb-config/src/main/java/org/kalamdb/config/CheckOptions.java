@@ -29,6 +29,15 @@ public record CheckOptions(OptionalLong memoryBudgetMb, int columnFamilies) {
     return new CheckOptions(OptionalLong.empty(), DEFAULT_COLUMN_FAMILIES);
   }
 
+  /**
+   * No budget and one column family: the file on its own, as {@link RocksDbConfig#load} reads it.
+   * Whether a cap is large enough for a store's column families is checked where that count is
+   * known (check, the plugin, the budget of a test store), not when a file is loaded.
+   */
+  public static CheckOptions fileOnly() {
+    return new CheckOptions(OptionalLong.empty(), 1);
+  }
+
   /** A budget check for the given column-family count. */
   public static CheckOptions budget(long memoryBudgetMb, int columnFamilies) {
     return new CheckOptions(OptionalLong.of(memoryBudgetMb), columnFamilies);

@@ -45,13 +45,14 @@ public record RocksDbConfig(
 
   /**
    * Reads the {@code [rocksdb]} section of a TOML file; every other section is ignored, and a file
-   * without the section gives {@link #defaults()}.
+   * without the section gives {@link #defaults()}. The file is checked on its own ({@link
+   * CheckOptions#fileOnly()}): no budget, and a memtable limit only has to suit one column family.
    *
    * @throws ConfigException when the file cannot be read or has any error; its message lists every
    *     diagnostic of the file
    */
   public static RocksDbConfig load(Path file) {
-    ValidationResult result = new ConfigValidator().validate(file);
+    ValidationResult result = new ConfigValidator(CheckOptions.fileOnly()).validate(file);
     if (result.hasErrors()) {
       throw new ConfigException(result.diagnostics());
     }

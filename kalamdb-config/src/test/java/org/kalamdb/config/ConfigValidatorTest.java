@@ -216,6 +216,18 @@ class ConfigValidatorTest {
   }
 
   @Test
+  void loadChecksTheFileOnItsOwnWhileCheckAssumesTheDefaultColumnFamilyCount(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("config.toml");
+    Files.writeString(file, "[rocksdb]\nmemtable_limit_mb = 4\n");
+
+    assertThat(RocksDbConfig.load(file).memtableLimitMb()).isEqualTo(4);
+    assertThat(new ConfigValidator().validate(file).errors())
+        .singleElement()
+        .satisfies(d -> assertThat(d.key()).isEqualTo("rocksdb.memtable_limit_mb"));
+  }
+
+  @Test
   void loadReadsAValidFileAndListsEveryProblemOfABadOne(@TempDir Path dir) throws IOException {
     Path good = Files.writeString(dir.resolve("good.toml"), "[rocksdb]\nmemtable_limit_mb = 32\n");
     assertThat(RocksDbConfig.load(good))

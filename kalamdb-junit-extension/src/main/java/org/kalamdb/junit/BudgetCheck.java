@@ -35,8 +35,9 @@ record BudgetCheck(ManagedStore store, MemoryUsage peak, long budgetMb, String b
             + MemoryModel.formula(config, columnFamilies));
   }
 
+  /** The budget in bytes; a budget of more bytes than a long holds is no limit, not an overflow. */
   long budgetBytes() {
-    return budgetMb << 20;
+    return budgetMb > Long.MAX_VALUE >> 20 ? Long.MAX_VALUE : budgetMb << 20;
   }
 
   boolean overBudget() {

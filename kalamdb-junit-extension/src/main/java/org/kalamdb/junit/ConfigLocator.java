@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.ConfigException;
 import org.kalamdb.config.ConfigValidator;
 import org.kalamdb.config.RocksDbConfig;
@@ -70,7 +71,7 @@ final class ConfigLocator {
       throw new ExtensionConfigurationException(
           "config '" + spec + "' (from " + origin + ") cannot be read from " + url + ": " + e, e);
     }
-    ValidationResult result = new ConfigValidator().validate(content, spec);
+    ValidationResult result = new ConfigValidator(CheckOptions.fileOnly()).validate(content, spec);
     if (result.hasErrors()) {
       throw invalid(spec, origin, new ConfigException(result.diagnostics()));
     }

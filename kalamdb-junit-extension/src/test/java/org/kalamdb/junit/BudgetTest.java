@@ -52,6 +52,22 @@ class BudgetTest {
     results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
   }
 
+  @Fixture
+  @KalamStoreTest
+  static class HugeBudget {
+    @Test
+    void smallWrites(@TempStore(memoryBudgetMb = Long.MAX_VALUE) KalamStore store) {
+      fill(store, "default", 1);
+    }
+  }
+
+  @Test
+  void aBudgetTooLargeForBytesIsNoLimitRatherThanAnOverflow() {
+    EngineExecutionResults results = Fixtures.under(base).run(HugeBudget.class);
+
+    results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+  }
+
   @Test
   void eachStoresPeakIsPrintedForSurefiresXmlUnlessTurnedOff() {
     String printed =

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -106,6 +108,33 @@ class CleanupTest {
     fixtures.run(OverBudget.class).testEvents().assertStatistics(stats -> stats.failed(1));
 
     assertThat(fixtures.leftovers()).hasSize(1);
+  }
+
+  @Fixture
+  @KalamStoreTest
+  @TestMethodOrder(MethodOrderer.MethodName.class)
+  static class ClosesItsClassStore {
+    @TempStore static KalamStore classStore;
+
+    @Test
+    void a_closesTheClassStore() {
+      classStore.close();
+    }
+
+    @Test
+    void b_doesNotUseIt(KalamStore store) {
+      store.put("default", "k".getBytes(), "v".getBytes());
+    }
+  }
+
+  @Test
+  void aClassStoreClosedByATestDoesNotFailTheTestsAfterIt() {
+    Fixtures fixtures = Fixtures.under(base);
+    EngineExecutionResults results = fixtures.run(ClosesItsClassStore.class);
+
+    results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+    results.containerEvents().assertStatistics(stats -> stats.failed(0));
+    assertThat(fixtures.leftovers()).isEmpty();
   }
 
   @Test

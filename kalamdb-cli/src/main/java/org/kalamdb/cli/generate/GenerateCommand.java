@@ -2,14 +2,18 @@ package org.kalamdb.cli.generate;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kalamdb.cli.BudgetOptions;
+import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.ConfigException;
 import org.kalamdb.config.ConfigOverrides;
 import org.kalamdb.config.ConfigSizer;
+import org.kalamdb.config.ConfigValidator;
 import org.kalamdb.config.ConfigWriter;
 import org.kalamdb.config.Diagnostic;
 import org.kalamdb.config.MemoryModel;
@@ -80,7 +84,8 @@ public final class GenerateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // Usage errors (exit 2) come before any sizing.
-    int columnFamilies = budget.checkOptions().columnFamilies();
+    CheckOptions checkOptions = budget.checkOptions();
+    int columnFamilies = checkOptions.columnFamilies();
     Long budgetMb = budget.budgetMb();
     RocksDbConfig sized;
     try {
@@ -98,6 +103,16 @@ public final class GenerateCommand implements Callable<Integer> {
         err.println("kalamdb generate: error: " + over.get().message());
         return 1;
       }
+    }
+    // The rest of check's rules (e.g. a cap too small for the count): never emit what check
+    // refuses.
+    List<Diagnostic> errors =
+        new ConfigValidator(checkOptions)
+            .validate(ConfigWriter.render(config).getBytes(StandardCharsets.UTF_8), "generated")
+            .errors();
+    if (!errors.isEmpty()) {
+      errors.forEach(e -> err.println("kalamdb generate: error: " + e.message()));
+      return 1;
     }
     int code;
     if (output == null) {

@@ -136,6 +136,29 @@ class GenerateCommandTest {
   }
 
   @Test
+  void aCapTooSmallForTheColumnFamiliesIsRefusedAsCheckWouldRefuseIt() {
+    Path output = dir.resolve("config.toml");
+    CliRun run =
+        CliRun.of(
+            "generate",
+            "--column-families",
+            "57",
+            "--memtable-limit-mb",
+            "1",
+            "--output",
+            output.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("memtable_limit_mb = 1 is too small for 57 column families");
+    assertThat(output).doesNotExist();
+    CliRun check =
+        CliRun.of(
+            "generate", "--column-families", "57", "--memtable-limit-mb", "8", "--budget-mb", "64");
+    assertThat(check.exitCode()).as(check.toString()).isZero();
+  }
+
+  @Test
   void anInvalidFileIsLeftUnchanged() throws IOException {
     Path file = Files.writeString(dir.resolve("broken.toml"), "[server\nport = 1\n");
 
