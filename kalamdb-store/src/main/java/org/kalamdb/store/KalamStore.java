@@ -253,6 +253,11 @@ public final class KalamStore implements AutoCloseable {
     T call() throws RocksDBException;
   }
 
+  /** RocksDB's exception as this store's: {@code WHAT in store DIR: REASON}. */
+  private StoreException failure(String what, RocksDBException e) {
+    return new StoreException(what + " in store " + directory + ": " + e.getMessage(), e);
+  }
+
   /** Runs {@code call} under the read lock on an open store; wraps RocksDB's exception. */
   private <T> T read(String what, NativeCall<T> call) {
     lock.readLock().lock();
@@ -260,7 +265,7 @@ public final class KalamStore implements AutoCloseable {
       ensureOpen();
       return call.call();
     } catch (RocksDBException e) {
-      throw new StoreException(what + " failed in store " + directory + ": " + e.getMessage(), e);
+      throw failure(what + " failed", e);
     } finally {
       lock.readLock().unlock();
     }
@@ -416,26 +421,12 @@ public final class KalamStore implements AutoCloseable {
         families.add(name, handle, cfOptions);
       } catch (RocksDBException e) {
         options.release(cfOptions);
-        throw new StoreException(
-            "cannot create column family '"
-                + name
-                + "' in store "
-                + directory
-                + ": "
-                + e.getMessage(),
-            e);
+        throw failure("cannot create column family '" + name + "'", e);
       }
       try {
         resizeArenasIfGrown();
       } catch (RocksDBException e) {
-        throw new StoreException(
-            "created column family '"
-                + name
-                + "' but cannot resize arena blocks in store "
-                + directory
-                + ": "
-                + e.getMessage(),
-            e);
+        throw failure("created column family '" + name + "' but cannot resize arena blocks", e);
       }
     } finally {
       lock.writeLock().unlock();
@@ -483,14 +474,7 @@ public final class KalamStore implements AutoCloseable {
       try {
         db.dropColumnFamily(handle);
       } catch (RocksDBException e) {
-        throw new StoreException(
-            "cannot drop column family '"
-                + name
-                + "' in store "
-                + directory
-                + ": "
-                + e.getMessage(),
-            e);
+        throw failure("cannot drop column family '" + name + "'", e);
       }
       families.remove(name);
       handle.close();
