@@ -49,7 +49,8 @@ public class CheckConfigMojo extends AbstractMojo {
    * Memory budget in MB for the store. When set, the check fails if the worst case of the section
    * for {@code columnFamilies} column families exceeds it: {@code column families x
    * write_buffer_size_mb x max_write_buffer_number + block_cache_size_mb}, or {@code
-   * block_cache_size_mb + memtable_limit_mb} with a memtable limit. Not set: no budget check.
+   * block_cache_size_mb + memtable_limit_mb + column families x 64 KB} with a memtable limit. Not
+   * set: no budget check.
    */
   @Parameter(property = "kalamdb.memoryBudgetMb")
   private Long memoryBudgetMb;
