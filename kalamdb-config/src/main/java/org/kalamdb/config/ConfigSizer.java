@@ -1,5 +1,8 @@
 package org.kalamdb.config;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -112,5 +115,58 @@ public final class ConfigSizer {
     }
     long writeBuffer = Math.max(1, Math.min(MAX_CAPPED_WRITE_BUFFER_MB, limit / 4));
     return Optional.of(new RocksDbConfig(writeBuffer, 2, cache, limit));
+  }
+
+  /** Each server profile's share of the memtable budget, in the proportions of its defaults. */
+  private static final Map<String, Integer> SERVER_WEIGHTS =
+      Map.of("system_meta", 1, "system_index", 1, "hot_data", 4, "hot_index", 2, "raft", 8);
+
+  private static final long MAX_SERVER_WRITE_BUFFER_BYTES = 64L << 20;
+  private static final long SERVER_ALIGNMENT_BYTES = 4 << 10;
+
+  /**
+   * A {@code kalamdb-server} config whose worst case for the server's six column families fits
+   * {@code budgetMb}, keeping {@code base}'s database settings. The rule: a quarter of the budget
+   * for the block cache; the rest split between the profiles in the proportions of the server's
+   * defaults (system_meta 1, counted twice as {@code default} takes it too, system_index 1,
+   * hot_data 4, hot_index 2, raft 8), 2 write buffers each, every buffer at least the 64 KiB
+   * RocksDB runs anyway and at most 64 MiB, sizes in whole 4 KiB; when the 64 KiB floors leave too
+   * little, the cache gives way. The legacy keys are not written.
+   *
+   * @throws IllegalArgumentException when the budget is below 1 MB or no config fits
+   */
+  public static RocksDbConfig forServerBudget(long budgetMb, RocksDbConfig base) {
+    if (budgetMb < 1 || budgetMb > RocksDbConfig.MAX_SIZE_MB) {
+      throw new IllegalArgumentException(
+          "budget must be between 1 and " + RocksDbConfig.MAX_SIZE_MB + " MB, got " + budgetMb);
+    }
+    RocksDbConfig start =
+        base.dialect() == Dialect.KALAMDB_SERVER ? base : RocksDbConfig.serverDefaults();
+    long budget = budgetMb << 20;
+    long cache = budget / 4;
+    int units = 0;
+    for (String family : ServerLayout.COLUMN_FAMILIES) {
+      units += SERVER_WEIGHTS.get(ServerLayout.profileOf(family)) * 2;
+    }
+    long unit = (budget - cache) / units / SERVER_ALIGNMENT_BYTES * SERVER_ALIGNMENT_BYTES;
+    List<ColumnFamilyProfile> profiles = new ArrayList<>();
+    for (String name : ServerLayout.profileNames()) {
+      long size = Math.min(MAX_SERVER_WRITE_BUFFER_BYTES, SERVER_WEIGHTS.get(name) * unit);
+      profiles.add(
+          new ColumnFamilyProfile(
+              name, Math.max(ColumnFamilyProfile.MIN_WRITE_BUFFER_BYTES, size), 2));
+    }
+    RocksDbConfig sized = start.withoutLegacyProfile().withProfiles(profiles);
+    long memtables =
+        MemoryModel.worstCaseBytes(sized.withBlockCacheSizeBytes(0), 1).longValueExact();
+    cache = Math.min(cache, budget - memtables);
+    if (cache < 0) {
+      throw new IllegalArgumentException(
+          "a budget of "
+              + budgetMb
+              + " MB cannot hold the server's six column families at RocksDB's least write"
+              + " buffer (64 KiB x 2 each)");
+    }
+    return sized.withBlockCacheSizeBytes(cache);
   }
 }

@@ -105,24 +105,64 @@ public final class ConfigValidator {
     }
     List<Diagnostic> diagnostics =
         new ArrayList<>(SyntaxDiagnostics.of(toml.errors(), source, file));
-    SectionCheck section = new SectionCheck(toml, source, file).run();
+    Optional<Dialect> dialect = options.dialect().or(() -> detected(toml, file, diagnostics));
+    if (dialect.isEmpty()) {
+      diagnostics.sort(FILE_ORDER);
+      return new ValidationResult(file, diagnostics, RocksDbConfig.defaults(), true);
+    }
+    SectionReader section =
+        dialect.get() == Dialect.TOOLKIT
+            ? new SectionCheck(toml, source, file).run()
+            : new ServerSection(toml, source, file).run();
     diagnostics.addAll(section.diagnostics());
     RocksDbConfig config = section.config();
+    int columnFamilies = options.columnFamiliesFor(config);
     Optional<Diagnostic> limitTooSmall =
-        MemoryChecks.memtableLimit(
-            config, options.columnFamilies(), section.valuePositions(), file);
+        MemoryChecks.memtableLimit(config, columnFamilies, section.valuePositions(), file);
     if (limitTooSmall.isPresent()) {
       diagnostics.add(limitTooSmall.get());
       config = config.withMemtableLimitMb(ConfigKey.MEMTABLE_LIMIT_MB.defaultValue());
     }
     boolean clean = diagnostics.stream().noneMatch(Diagnostic::isError);
     if (clean && options.memoryBudgetMb().isPresent()) {
-      diagnostics.addAll(
-          MemoryChecks.budget(
-              config, options.columnFamilies(), options.memoryBudgetMb().getAsLong(), file));
+      long budget = options.memoryBudgetMb().getAsLong();
+      diagnostics.addAll(MemoryChecks.budget(config, columnFamilies, budget, file));
+      MemoryModel.checkLegacyBudget(config, MemoryModel.legacyColumnFamilies(options), budget, file)
+          .ifPresent(diagnostics::add);
     }
     diagnostics.sort(FILE_ORDER);
     return new ValidationResult(file, diagnostics, config, section.present());
+  }
+
+  /**
+   * The dialect the file has: server when it has a {@code storage.rocksdb} table and no {@code
+   * rocksdb} one, toolkit otherwise; empty, with an error naming both places, when it has both.
+   */
+  private static Optional<Dialect> detected(
+      TomlParseResult toml, String file, List<Diagnostic> diagnostics) {
+    boolean toolkit = toml.get(Dialect.TOOLKIT.sectionPath()) != null;
+    boolean server = toml.get(Dialect.KALAMDB_SERVER.sectionPath()) != null;
+    if (!server) {
+      return Optional.of(Dialect.TOOLKIT);
+    }
+    if (!toolkit) {
+      return Optional.of(Dialect.KALAMDB_SERVER);
+    }
+    Location toolkitAt = Location.of(toml.inputPositionOf(Dialect.TOOLKIT.sectionPath()));
+    Location serverAt = Location.of(toml.inputPositionOf(Dialect.KALAMDB_SERVER.sectionPath()));
+    Location later = toolkitAt.line() > serverAt.line() ? toolkitAt : serverAt;
+    diagnostics.add(
+        later.diagnostic(
+            file,
+            Severity.ERROR,
+            null,
+            "the file has both [rocksdb] (line "
+                + toolkitAt.line()
+                + ", dialect toolkit) and [storage.rocksdb] (line "
+                + serverAt.line()
+                + ", dialect kalamdb-server); remove one, or give the dialect to read"
+                + " (--dialect, kalamdb.dialect, @KalamStoreTest(dialect = ...))"));
+    return Optional.empty();
   }
 
   private static ValidationResult unreadable(String file, String reason) {

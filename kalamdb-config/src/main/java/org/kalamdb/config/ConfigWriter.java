@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
@@ -11,6 +12,7 @@ import org.kalamdb.config.TomlStatements.Kind;
 import org.kalamdb.config.TomlStatements.Statement;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
 
 /**
  * Writes a commented {@code [rocksdb]} section, alone or merged into an existing file where only
@@ -34,6 +36,9 @@ public final class ConfigWriter {
   }
 
   private static String render(RocksDbConfig config, String eol) {
+    if (config.dialect() == Dialect.KALAMDB_SERVER) {
+      return ServerSectionText.render(config, eol);
+    }
     StringBuilder out = new StringBuilder("[" + SECTION + "]").append(eol);
     for (ConfigKey key : ConfigKey.values()) {
       out.append("# ").append(key.description()).append(eol);
@@ -55,7 +60,7 @@ public final class ConfigWriter {
     String eol = firstNewline > 0 && existing.charAt(firstNewline - 1) == '\r' ? "\r\n" : "\n";
     String section = render(config, eol);
     List<Statement> statements = TomlStatements.split(existing);
-    boolean[] drop = sectionStatements(statements);
+    boolean[] drop = sectionStatements(statements, config.dialect().sectionPath());
     StringBuilder out = new StringBuilder(existing.length() + section.length());
     boolean placed = false;
     for (int i = 0; i < statements.size(); i++) {
@@ -77,30 +82,56 @@ public final class ConfigWriter {
     return out.toString();
   }
 
-  /** Which statements are the old section: its table blocks and its root dotted/inline keys. */
-  private static boolean[] sectionStatements(List<Statement> statements) {
+  /**
+   * Which statements are the old section: its table blocks (headers starting with {@code section}
+   * and what follows them) and the keys of other tables whose full path starts with it.
+   *
+   * @throws IllegalArgumentException when a key's inline table holds the section (e.g. {@code
+   *     storage = { rocksdb = { ... } }}): its lines cannot be replaced without rewriting the rest
+   */
+  private static boolean[] sectionStatements(List<Statement> statements, List<String> section) {
     boolean[] drop = new boolean[statements.size()];
-    boolean inRoot = true;
+    List<String> table = List.of();
     boolean inSection = false;
     for (int i = 0; i < statements.size(); i++) {
       Statement s = statements.get(i);
       if (s.kind() == Kind.HEADER) {
-        if (inSection && !s.startsWith(SECTION)) {
+        boolean starts = startsWith(s.path(), section);
+        if (inSection && !starts) {
           keepLeadIn(statements, drop, i);
         }
-        inRoot = false;
-        inSection = s.startsWith(SECTION);
+        table = s.path();
+        inSection = starts;
         drop[i] = inSection;
       } else if (inSection) {
         drop[i] = true;
-      } else if (inRoot && s.kind() == Kind.KEY_VALUE && s.startsWith(SECTION)) {
-        drop[i] = true;
+      } else if (s.kind() == Kind.KEY_VALUE) {
+        List<String> full = new ArrayList<>(table);
+        full.addAll(s.path());
+        if (startsWith(full, section)) {
+          drop[i] = true;
+        } else if (startsWith(section, full)) {
+          throw new IllegalArgumentException(
+              "cannot merge into "
+                  + String.join(".", full)
+                  + " = { ... }: write "
+                  + String.join(".", section)
+                  + " as a table of its own ("
+                  + "["
+                  + String.join(".", section)
+                  + "]"
+                  + ") first");
+        }
       }
     }
     if (inSection) {
       keepLeadIn(statements, drop, statements.size());
     }
     return drop;
+  }
+
+  private static boolean startsWith(List<String> path, List<String> prefix) {
+    return path.size() >= prefix.size() && path.subList(0, prefix.size()).equals(prefix);
   }
 
   /** Keeps the comments and blank lines just before {@code next} with what follows them. */
@@ -147,7 +178,8 @@ public final class ConfigWriter {
    * @return whether the file changed; writing the same config twice changes nothing
    * @throws IOException when the file cannot be read or written
    * @throws ConfigException when the existing file is not valid TOML, so the merge cannot be
-   *     trusted
+   *     trusted; when it has the other dialect's section; or when the section sits inside an inline
+   *     table that cannot be rewritten alone
    */
   public static boolean write(Path target, RocksDbConfig config) throws IOException {
     Path file = Files.isSymbolicLink(target) ? target.toRealPath() : target;
@@ -172,9 +204,43 @@ public final class ConfigWriter {
     if (decoded.error() != null || !parses(decoded.text())) {
       throw new ConfigException(new ConfigValidator().validate(old, name).errors());
     }
+    refuseOtherDialect(decoded.text(), config.dialect(), name);
     boolean bom = Utf8Check.hasBom(old);
-    String text = merge(decoded.text(), config);
+    String text;
+    try {
+      text = merge(decoded.text(), config);
+    } catch (IllegalArgumentException cannotMerge) {
+      throw new ConfigException(
+          List.of(new Diagnostic(name, 0, 0, Severity.ERROR, null, cannotMerge.getMessage())));
+    }
     return ((bom ? "\uFEFF" : "") + text).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A section of the other dialect would make the file hold both, which no check accepts: a toolkit
+   * section does not belong in a server file, nor the reverse.
+   */
+  private static void refuseOtherDialect(String text, Dialect dialect, String name) {
+    Dialect other = dialect == Dialect.TOOLKIT ? Dialect.KALAMDB_SERVER : Dialect.TOOLKIT;
+    TomlParseResult toml = Toml.parse(text);
+    if (toml.get(other.sectionPath()) == null) {
+      return;
+    }
+    Location at = Location.of(toml.inputPositionOf(other.sectionPath()));
+    throw new ConfigException(
+        List.of(
+            at.diagnostic(
+                name,
+                Severity.ERROR,
+                String.join(".", other.sectionPath()),
+                "the file has "
+                    + other.sectionHeader()
+                    + " (dialect "
+                    + other
+                    + "): write its settings with dialect "
+                    + other
+                    + ", or remove that section before writing "
+                    + dialect.sectionHeader())));
   }
 
   private static boolean parses(String text) {
@@ -189,7 +255,8 @@ public final class ConfigWriter {
   private static void ensureReadsBack(byte[] content, RocksDbConfig config, String name) {
     // One column family: the write must not depend on a count the caller did not give.
     ValidationResult check =
-        new ConfigValidator(new CheckOptions(OptionalLong.empty(), 1)).validate(content, name);
+        new ConfigValidator(new CheckOptions(OptionalLong.empty(), 1).withDialect(config.dialect()))
+            .validate(content, name);
     if (check.hasErrors()) {
       throw new ConfigException(check.errors());
     }

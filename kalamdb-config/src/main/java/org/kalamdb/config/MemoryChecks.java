@@ -50,7 +50,18 @@ final class MemoryChecks {
       return found;
     }
     found.add(over.get());
-    if (!config.hasMemtableLimit()) {
+    if (config.dialect() != Dialect.TOOLKIT) {
+      found.add(
+          new Diagnostic(
+              file,
+              0,
+              0,
+              Severity.WARNING,
+              null,
+              "kalamdb generate --dialect kalamdb-server --budget-mb "
+                  + budgetMb
+                  + " writes [storage.rocksdb] and profiles that fit the budget"));
+    } else if (!config.hasMemtableLimit()) {
       found.add(suggestCap(config, columnFamilies, budgetMb, file));
     }
     return found;

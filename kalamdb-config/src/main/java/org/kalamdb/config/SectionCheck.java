@@ -18,7 +18,7 @@ import org.tomlj.TomlTable;
  * <p>A diagnostic about a value points at the value when the source line allows it to be found
  * reliably, otherwise at its key.
  */
-final class SectionCheck {
+final class SectionCheck implements SectionReader {
   static final String SECTION = "rocksdb";
 
   private final TomlParseResult toml;
@@ -35,7 +35,8 @@ final class SectionCheck {
     this.file = file;
   }
 
-  SectionCheck run() {
+  @Override
+  public SectionCheck run() {
     Object section = toml.get(List.of(SECTION));
     if (section == null) {
       lookForMisspelledSection();
@@ -77,7 +78,7 @@ final class SectionCheck {
       return;
     }
     ConfigKey key = known.get();
-    Location at = valueAt(keyAt);
+    Location at = source.valueAt(keyAt);
     if (!(value instanceof Long number)) {
       diagnostics.add(
           at.diagnostic(
@@ -134,25 +135,17 @@ final class SectionCheck {
     }
   }
 
-  private Location valueAt(Location keyAt) {
-    if (keyAt.equals(Location.NONE)) {
-      return keyAt;
-    }
-    return source
-        .valueColumn(keyAt.line(), keyAt.column())
-        .map(column -> new Location(keyAt.line(), column))
-        .orElse(keyAt);
-  }
-
   private static List<String> knownNames() {
     return Arrays.stream(ConfigKey.values()).map(ConfigKey::tomlName).toList();
   }
 
-  List<Diagnostic> diagnostics() {
+  @Override
+  public List<Diagnostic> diagnostics() {
     return diagnostics;
   }
 
-  boolean present() {
+  @Override
+  public boolean present() {
     return present;
   }
 
@@ -162,12 +155,14 @@ final class SectionCheck {
   }
 
   /** Where each valid value was written: {line, column}. */
-  Map<ConfigKey, Location> valuePositions() {
+  @Override
+  public Map<ConfigKey, Location> valuePositions() {
     return valuePositions;
   }
 
   /** The config from the valid values, defaults for every other key. */
-  RocksDbConfig config() {
+  @Override
+  public RocksDbConfig config() {
     return new RocksDbConfig(
         get(ConfigKey.WRITE_BUFFER_SIZE_MB),
         (int) get(ConfigKey.MAX_WRITE_BUFFER_NUMBER),

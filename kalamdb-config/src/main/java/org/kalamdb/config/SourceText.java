@@ -60,6 +60,19 @@ final class SourceText {
   }
 
   /**
+   * Where the value of the key at {@code keyAt} starts, when its line is a plain {@code key =
+   * value}; else {@code keyAt} itself.
+   */
+  Location valueAt(Location keyAt) {
+    if (keyAt.equals(Location.NONE)) {
+      return keyAt;
+    }
+    return valueColumn(keyAt.line(), keyAt.column())
+        .map(column -> new Location(keyAt.line(), column))
+        .orElse(keyAt);
+  }
+
+  /**
    * The table a line belongs to, from the last table header above it; empty list for the root.
    * Headers inside multi-line strings fool this, so it only serves to name keys in messages.
    */

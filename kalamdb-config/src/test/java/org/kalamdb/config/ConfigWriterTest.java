@@ -28,7 +28,9 @@ class ConfigWriterTest {
           + "banner = \"\"\"\n[rocksdb]\nnot a header\n\"\"\"\n\n[[users]]\nname = \"root\"\n";
 
   private static ValidationResult validate(String text) {
-    return new ConfigValidator().validate(text.getBytes(StandardCharsets.UTF_8), "merged.toml");
+    // Forced to toolkit: corpus files with [storage.rocksdb] as well hold both after a merge.
+    return new ConfigValidator(CheckOptions.none().withDialect(Dialect.TOOLKIT))
+        .validate(text.getBytes(StandardCharsets.UTF_8), "merged.toml");
   }
 
   @Test

@@ -62,6 +62,32 @@ class JsonSchemaTest {
   }
 
   @Test
+  void theServerSectionListsWhatTheValidatorReads() {
+    JsonNode server =
+        schema.getSchemaNode().get("properties").get("storage").get("properties").get("rocksdb");
+    assertThat(new ArrayList<>(server.get("properties").propertyNames()))
+        .containsExactlyInAnyOrder(
+            "block_cache_size",
+            "max_background_jobs",
+            "max_open_files",
+            "sync_writes",
+            "disable_wal",
+            "compact_on_startup",
+            "write_buffer_size",
+            "max_write_buffers",
+            "cf_profiles");
+    JsonNode profiles = server.get("properties").get("cf_profiles").get("properties");
+    assertThat(new ArrayList<>(profiles.propertyNames()))
+        .containsExactlyElementsOf(ServerLayout.profileNames());
+    for (ColumnFamilyProfile profile : ServerLayout.DEFAULT_PROFILES) {
+      JsonNode size = profiles.get(profile.name()).get("properties").get("write_buffer_size");
+      assertThat(size.get("default").asLong()).isEqualTo(profile.writeBufferSizeBytes());
+    }
+    assertThat(server.get("properties").get("block_cache_size").get("default").asLong())
+        .isEqualTo(ServerLayout.DEFAULT_BLOCK_CACHE_BYTES);
+  }
+
+  @Test
   void schemaAgreesWithTheValidatorOnEveryParsableCorpusFile() {
     // Without a budget and with one column family no memory check can fail: what remains is
     // exactly what a schema can express (types, ranges, unknown keys).
@@ -88,6 +114,11 @@ class JsonSchemaTest {
     assertThat(validate("[rocksdb]\nmax_write_buffer_number = 0\n")).isNotEmpty();
     assertThat(validate("rocksdb = 5\n")).isNotEmpty();
     assertThat(validate("[server]\nport = 1\n[rocksdb]\nmemtable_limit_mb = 32\n")).isEmpty();
+    assertThat(validate("[storage.rocksdb]\nblock_cache_size = 1024\n")).isEmpty();
+    assertThat(validate("[storage.rocksdb]\nblock_cache_sise = 1024\n")).isNotEmpty();
+    assertThat(validate("[storage.rocksdb.cf_profiles.raft]\nwrite_buffer_size = 1\n"))
+        .isNotEmpty();
+    assertThat(validate("[rocksdb]\n[storage.rocksdb]\n")).isNotEmpty();
   }
 
   private static boolean hasNonFiniteFloat(TomlParseResult toml) {

@@ -170,8 +170,11 @@ class ValidatorFuzzTest {
     if (CleanToml.parse(text).isEmpty() || text.contains("\uFFFD") || text.startsWith("\uFEFF")) {
       return;
     }
+    // Forced: a text with [storage.rocksdb] too holds both sections after the merge, which write()
+    // refuses; merge() itself must still produce a [rocksdb] that reads back.
     ValidationResult result =
-        new ConfigValidator().validate(merged.getBytes(StandardCharsets.UTF_8), "merged.toml");
+        new ConfigValidator(CheckOptions.none().withDialect(Dialect.TOOLKIT))
+            .validate(merged.getBytes(StandardCharsets.UTF_8), "merged.toml");
     assertThat(result.errors()).as(merged).isEmpty();
     assertThat(result.config()).isEqualTo(config);
     assertThat(ConfigWriter.merge(merged, config)).isEqualTo(merged);

@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.Diagnostic;
+import org.kalamdb.config.Dialect;
 import org.kalamdb.config.Severity;
 
 /**
@@ -21,7 +24,8 @@ import org.kalamdb.config.Severity;
  * command line.
  *
  * <p>A first line {@code # check: --budget-mb 64 --column-families 57} gives the check options (the
- * same words as the CLI); without it: no budget, {@link CheckOptions#DEFAULT_COLUMN_FAMILIES}.
+ * same words as the CLI, {@code --dialect} included); without it: no budget, the dialect's own
+ * column-family count, the dialect detected.
  *
  * @param name the case name, e.g. {@code unknown-key-typo}
  * @param content the file's raw bytes (some cases are not valid UTF-8)
@@ -144,15 +148,18 @@ public record CorpusCase(
 
   private static CheckOptions options(List<String> args) {
     OptionalLong budget = OptionalLong.empty();
-    int columnFamilies = CheckOptions.DEFAULT_COLUMN_FAMILIES;
+    OptionalInt columnFamilies = OptionalInt.empty();
+    Optional<Dialect> dialect = Optional.empty();
     for (int i = 0; i + 1 < args.size(); i += 2) {
+      String value = args.get(i + 1);
       switch (args.get(i)) {
-        case "--budget-mb" -> budget = OptionalLong.of(Long.parseLong(args.get(i + 1)));
-        case "--column-families" -> columnFamilies = Integer.parseInt(args.get(i + 1));
+        case "--budget-mb" -> budget = OptionalLong.of(Long.parseLong(value));
+        case "--column-families" -> columnFamilies = OptionalInt.of(Integer.parseInt(value));
+        case "--dialect" -> dialect = Optional.of(Dialect.parse(value));
         default -> throw new IllegalArgumentException("unknown check option " + args.get(i));
       }
     }
-    return new CheckOptions(budget, columnFamilies);
+    return new CheckOptions(budget, columnFamilies, dialect);
   }
 
   private static String text(String resource) {
