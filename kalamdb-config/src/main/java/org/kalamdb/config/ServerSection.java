@@ -82,7 +82,22 @@ final class ServerSection implements SectionReader {
       }
     }
     warnLegacy(table);
+    warnSyncWithoutWal(table);
     return this;
+  }
+
+  /** RocksDB refuses a write that asks for an fsync of a log it does not write. */
+  private void warnSyncWithoutWal(TomlTable table) {
+    if (Boolean.TRUE.equals(values.get("sync_writes"))
+        && Boolean.TRUE.equals(values.get("disable_wal"))) {
+      Location at = source.valueAt(Location.of(table.inputPositionOf(List.of("sync_writes"))));
+      warning(
+          at,
+          SECTION + ".sync_writes",
+          "sync_writes = true with disable_wal = true: RocksDB rejects every write that asks for a"
+              + " sync without the write-ahead log (\"Sync writes has to enable WAL\"); turn one"
+              + " of them off (the toolkit's stores write without sync then)");
+    }
   }
 
   private void readDbKey(String name, Object value, Location at) {

@@ -267,10 +267,16 @@ class ServerDialectTest {
         .containsExactly(
             "storage.rocksdb.max_open_files",
             "storage.rocksdb.sync_writes",
+            "storage.rocksdb.sync_writes",
             "storage.rocksdb.disable_wal");
     assertThat(result.warnings().get(0).message()).contains("table readers", "outside the block");
     assertThat(result.warnings().get(1).message()).contains("fsync");
-    assertThat(result.warnings().get(2).message()).contains("crash loses");
+    assertThat(result.warnings().get(2).message()).contains("Sync writes has to enable WAL");
+    assertThat(result.warnings().get(3).message()).contains("crash loses");
+    // Either one alone is no conflict.
+    assertThat(check(currentWith("sync_writes = false", "sync_writes = true")).warnings())
+        .extracting(Diagnostic::message)
+        .noneMatch(m -> m.contains("enable WAL"));
     assertThat(result.config().dbSettings().maxOpenFiles()).hasValue(-1);
     assertThat(result.config().dbSettings().disableWal()).isTrue();
   }

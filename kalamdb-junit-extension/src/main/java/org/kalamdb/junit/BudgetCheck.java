@@ -1,8 +1,10 @@
 package org.kalamdb.junit;
 
 import java.util.stream.Collectors;
+import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.RocksDbConfig;
+import org.kalamdb.store.KalamStore;
 import org.kalamdb.store.MemoryUsage;
 
 /**
@@ -81,10 +83,18 @@ record BudgetCheck(ManagedStore store, MemoryUsage peak, long budgetMb, String b
   }
 
   private String largestColumnFamilies() {
+    KalamStore kalamStore = store.store();
+    // Column families of a server store differ by profile; a toolkit store's share one.
+    boolean profiles = kalamStore.config().dialect() == Dialect.KALAMDB_SERVER;
     String largest =
         peak.largestColumnFamilies(LARGEST_SHOWN).stream()
-            .map(e -> e.getKey() + " " + mb(e.getValue()))
-            .filter(text -> !text.endsWith(" 0.0 MB"))
+            .filter(e -> !mb(e.getValue()).equals("0.0 MB"))
+            .map(
+                e ->
+                    e.getKey()
+                        + " "
+                        + mb(e.getValue())
+                        + (profiles ? " (profile " + kalamStore.profileOf(e.getKey()) + ")" : ""))
             .collect(Collectors.joining(", "));
     return largest.isEmpty() ? "none holds 0.1 MB or more" : largest;
   }

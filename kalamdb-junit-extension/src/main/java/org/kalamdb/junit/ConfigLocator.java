@@ -5,17 +5,19 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.ConfigException;
 import org.kalamdb.config.ConfigValidator;
+import org.kalamdb.config.Dialect;
 import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.config.ValidationResult;
 
 /**
  * Finds and reads a config file named by an annotation or parameter: a path against the working
  * directory, or {@code classpath:name}; and the {@code config.toml} resource of the test class
- * path.
+ * path. Each file is read in the dialect given, or in the one it has when none is given.
  */
 final class ConfigLocator {
   static final String CLASSPATH_PREFIX = "classpath:";
@@ -27,8 +29,16 @@ final class ConfigLocator {
     this.classLoader = classLoader;
   }
 
-  /** Reads the file {@code spec} names; {@code origin} says which setting named it. */
+  /** Reads the file {@code spec} names in its own dialect; {@code origin} names the setting. */
   ResolvedConfig load(String spec, String origin) {
+    return load(spec, origin, Optional.empty());
+  }
+
+  /**
+   * Reads the file {@code spec} names, in {@code dialect} or (empty) the one it has; {@code origin}
+   * says which setting named it.
+   */
+  ResolvedConfig load(String spec, String origin, Optional<Dialect> dialect) {
     if (spec.startsWith(CLASSPATH_PREFIX)) {
       String name = stripSlash(spec.substring(CLASSPATH_PREFIX.length()));
       URL url = classLoader.getResource(name);
@@ -42,24 +52,34 @@ final class ConfigLocator {
                 + name
                 + "' on the test class path; fix the name, or use a path without 'classpath:'");
       }
-      return loadResource(url, spec, origin);
+      return loadResource(url, spec, origin, dialect);
     }
-    return loadFile(Path.of(spec), spec, origin);
+    return loadFile(Path.of(spec), spec, origin, dialect);
   }
 
-  /** The {@code config.toml} resource of the test class path, if there is one. */
+  /** The {@code config.toml} resource of the test class path, else the toolkit defaults. */
   ResolvedConfig loadDefaultResource() {
+    return loadDefaultResource(Optional.empty());
+  }
+
+  /**
+   * The {@code config.toml} resource of the test class path read in {@code dialect} (or its own),
+   * else the defaults of {@code dialect} (toolkit when empty).
+   */
+  ResolvedConfig loadDefaultResource(Optional<Dialect> dialect) {
     URL url = classLoader.getResource(DEFAULT_RESOURCE);
     if (url == null) {
-      return ResolvedConfig.defaults();
+      return ResolvedConfig.defaults(dialect.orElse(Dialect.TOOLKIT));
     }
-    return loadResource(url, CLASSPATH_PREFIX + DEFAULT_RESOURCE, "config.toml on the class path");
+    return loadResource(
+        url, CLASSPATH_PREFIX + DEFAULT_RESOURCE, "config.toml on the class path", dialect);
   }
 
-  private ResolvedConfig loadResource(URL url, String spec, String origin) {
+  private ResolvedConfig loadResource(
+      URL url, String spec, String origin, Optional<Dialect> dialect) {
     if ("file".equals(url.getProtocol())) {
       try {
-        return loadFile(Path.of(url.toURI()), spec, origin);
+        return loadFile(Path.of(url.toURI()), spec, origin, dialect);
       } catch (URISyntaxException | IllegalArgumentException e) {
         // Not a plain file path after all: read it as a stream below.
       }
@@ -71,16 +91,20 @@ final class ConfigLocator {
       throw new ExtensionConfigurationException(
           "config '" + spec + "' (from " + origin + ") cannot be read from " + url + ": " + e, e);
     }
-    ValidationResult result = new ConfigValidator(CheckOptions.fileOnly()).validate(content, spec);
+    ValidationResult result =
+        new ConfigValidator(CheckOptions.fileOnly().withDialect(dialect)).validate(content, spec);
     if (result.hasErrors()) {
       throw invalid(spec, origin, new ConfigException(result.diagnostics()));
     }
     return new ResolvedConfig(result.config(), spec, origin);
   }
 
-  private static ResolvedConfig loadFile(Path file, String spec, String origin) {
+  private static ResolvedConfig loadFile(
+      Path file, String spec, String origin, Optional<Dialect> dialect) {
     try {
-      return new ResolvedConfig(RocksDbConfig.load(file), displayName(file), origin);
+      RocksDbConfig config =
+          dialect.isPresent() ? RocksDbConfig.load(file, dialect.get()) : RocksDbConfig.load(file);
+      return new ResolvedConfig(config, displayName(file), origin);
     } catch (ConfigException e) {
       throw invalid(spec, origin, e);
     }

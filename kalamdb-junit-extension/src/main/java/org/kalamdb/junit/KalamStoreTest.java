@@ -29,12 +29,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>{@code @KalamStoreTest} on the test method (stores of that test only);
  *   <li>{@code @KalamStoreTest} on the test class, then on its enclosing classes, innermost first;
  *   <li>configuration parameters ({@code kalamdb.store.config}, {@code
- *       kalamdb.store.memory-budget-mb});
+ *       kalamdb.store.memory-budget-mb}, {@code kalamdb.store.dialect});
  *   <li>for the config: a {@code config.toml} resource on the test class path, else {@link
- *       org.kalamdb.config.RocksDbConfig#defaults()}; for the budget: the worst case of the store's
- *       config for the column families the store has when it is checked ({@link
- *       org.kalamdb.config.MemoryModel#worstCaseMb}); for column families: none besides {@code
- *       default}.
+ *       org.kalamdb.config.RocksDbConfig#defaults()} (with dialect {@code kalamdb-server}, {@link
+ *       org.kalamdb.config.RocksDbConfig#serverDefaults()}); for the dialect: detected from the
+ *       file; for the budget: the worst case of the store's config for the column families the
+ *       store has when it is checked ({@link org.kalamdb.config.MemoryModel#worstCaseMb}); for
+ *       column families: none besides {@code default} (the server's six for a config in the {@code
+ *       kalamdb-server} dialect).
  * </ol>
  *
  * <h2>Configuration parameters</h2>
@@ -44,6 +46,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       as {@link #config()});
  *   <li>{@code kalamdb.store.memory-budget-mb}: budget in MB where no annotation sets one; a
  *       positive integer;
+ *   <li>{@code kalamdb.store.dialect}: dialect of the config file where no annotation sets one,
+ *       {@code toolkit} or {@code kalamdb-server}; see {@link #dialect()};
  *   <li>{@code kalamdb.store.cleanup}: {@code always} (default), {@code on_success} or {@code
  *       never}, case-insensitive; see {@link TempStore};
  *   <li>{@code kalamdb.store.base-dir}: directory the stores are created under; default {@code
@@ -66,8 +70,10 @@ public @interface KalamStoreTest {
   /**
    * The config file of the stores: a path resolved against the working directory (for Maven and
    * Gradle, the module directory), or {@code classpath:name} for a resource of the test class path.
-   * Only its {@code [rocksdb]} section is read. An unreadable or invalid file fails the test with
-   * every located diagnostic of the file. {@code ""} (the default) means not set here.
+   * Only its {@code [rocksdb]} section (toolkit dialect) or its {@code [storage.rocksdb]} section
+   * (a KalamDB {@code server.toml}, dialect {@code kalamdb-server}) is read; see {@link
+   * #dialect()}. An unreadable or invalid file fails the test with every located diagnostic of the
+   * file. {@code ""} (the default) means not set here.
    */
   String config() default "";
 
@@ -83,4 +89,29 @@ public @interface KalamStoreTest {
    * not set here.
    */
   String[] columnFamilies() default {};
+
+  /**
+   * The dialect the config file is read in: {@code "toolkit"} ({@code [rocksdb]}, sizes in MB) or
+   * {@code "kalamdb-server"} ({@code [storage.rocksdb]} of a KalamDB {@code server.toml}, sizes in
+   * bytes, one profile per column family). {@code ""} (the default) means not set here; where
+   * nothing sets it, it is detected from the file ({@link
+   * org.kalamdb.config.RocksDbConfig#load(java.nio.file.Path)}), and a file with both sections is
+   * an error. Precedence: {@link TempStore#dialect()} > this attribute (method, then class, then
+   * enclosing classes) > configuration parameter {@code kalamdb.store.dialect} > detected. A
+   * dialect given reads only its own section, so it also picks one section of a file that has both.
+   *
+   * <p>With {@code kalamdb-server}: no config file at all gives {@link
+   * org.kalamdb.config.RocksDbConfig#serverDefaults()} (named {@code kalamdb-server defaults} in
+   * messages), and a file without {@code [storage.rocksdb]} gives those defaults too. A store whose
+   * config is in the server dialect and that has no {@link #columnFamilies()} set anywhere is
+   * opened with the six column families the server opens ({@link
+   * org.kalamdb.config.ServerLayout#COLUMN_FAMILIES}), each with its profile; a list that is set
+   * replaces them, and its other names take the {@code system_meta} profile. The budget failure
+   * message of such a store names each listed column family's profile.
+   *
+   * <p>An unknown name fails the test with an {@link
+   * org.junit.jupiter.api.extension.ExtensionConfigurationException} naming the attribute and the
+   * known dialects.
+   */
+  String dialect() default "";
 }

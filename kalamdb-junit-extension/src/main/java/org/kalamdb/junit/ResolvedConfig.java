@@ -1,5 +1,6 @@
 package org.kalamdb.junit;
 
+import org.kalamdb.config.Dialect;
 import org.kalamdb.config.RocksDbConfig;
 
 /**
@@ -13,5 +14,13 @@ record ResolvedConfig(RocksDbConfig config, String file, String origin) {
 
   static ResolvedConfig defaults() {
     return new ResolvedConfig(RocksDbConfig.defaults(), "defaults", "no config set");
+  }
+
+  /** The defaults of a dialect; the toolkit's keep their old name, {@code defaults}. */
+  static ResolvedConfig defaults(Dialect dialect) {
+    return dialect == Dialect.TOOLKIT
+        ? defaults()
+        : new ResolvedConfig(
+            RocksDbConfig.defaults(dialect), dialect.id() + " defaults", "no config set");
   }
 }

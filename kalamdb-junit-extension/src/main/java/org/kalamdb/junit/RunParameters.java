@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.kalamdb.config.Dialect;
 
 /**
  * The extension's configuration parameters (from {@code junit-platform.properties}, system
@@ -16,19 +17,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param baseDir the {@code kalamdb.store.base-dir} directory
  * @param reportToStdout the {@code kalamdb.store.report-stdout} flag: also print each store's peak
  *     on standard output, where Surefire's XML report keeps it (it drops JUnit report entries)
+ * @param dialect the {@code kalamdb.store.dialect} value, if set
  */
 record RunParameters(
     Optional<String> config,
     OptionalLong memoryBudgetMb,
     CleanupMode cleanup,
     Path baseDir,
-    boolean reportToStdout) {
+    boolean reportToStdout,
+    Optional<Dialect> dialect) {
 
   static final String CONFIG = "kalamdb.store.config";
   static final String MEMORY_BUDGET_MB = "kalamdb.store.memory-budget-mb";
   static final String CLEANUP = "kalamdb.store.cleanup";
   static final String BASE_DIR = "kalamdb.store.base-dir";
   static final String REPORT_STDOUT = "kalamdb.store.report-stdout";
+  static final String DIALECT = "kalamdb.store.dialect";
 
   /** Reads every parameter; a bad value throws {@link ExtensionConfigurationException}. */
   static RunParameters read(ExtensionContext context) {
@@ -54,7 +58,10 @@ record RunParameters(
             .map(RunParameters::baseDir)
             .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
     boolean reportToStdout = nonBlank(context, REPORT_STDOUT).map(RunParameters::flag).orElse(true);
-    return new RunParameters(config, budget, cleanup, baseDir, reportToStdout);
+    Optional<Dialect> dialect =
+        nonBlank(context, DIALECT)
+            .map(value -> SettingsResolver.dialect(value, "configuration parameter " + DIALECT));
+    return new RunParameters(config, budget, cleanup, baseDir, reportToStdout, dialect);
   }
 
   private static boolean flag(String value) {

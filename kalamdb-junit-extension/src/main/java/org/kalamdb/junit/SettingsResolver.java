@@ -10,16 +10,19 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.kalamdb.config.Dialect;
+import org.kalamdb.config.ServerLayout;
 
 /**
  * Applies the precedence of the settings: {@code @TempStore} > {@code @KalamStoreTest} on the test
  * method > on the test class > on its enclosing classes > configuration parameters > class path
- * {@code config.toml} / worst case / no extra column families.
+ * {@code config.toml} / worst case / no extra column families / the dialect of the file.
  */
 final class SettingsResolver {
 
   /** One place that may set the attributes, in precedence order. */
-  private record Level(String label, String config, long memoryBudgetMb, String[] columnFamilies) {}
+  private record Level(
+      String label, String config, long memoryBudgetMb, String[] columnFamilies, String dialect) {}
 
   private SettingsResolver() {}
 
@@ -37,11 +40,42 @@ final class SettingsResolver {
                 + "); use a positive number of MB, or -1 (the default) for not set");
       }
     }
+    ResolvedConfig config =
+        config(levels, declaration, context, parameters, dialect(levels, declaration, parameters));
     return new StoreSettings(
-        config(levels, declaration, context, parameters),
+        config,
         budgetMb(levels, parameters),
         budgetOrigin(levels, parameters),
-        columnFamilies(levels));
+        columnFamilies(levels, config));
+  }
+
+  /**
+   * The dialect {@code value} names; {@code setting} names where it was set, for the error.
+   *
+   * @throws ExtensionConfigurationException naming the setting and the known dialects
+   */
+  static Dialect dialect(String value, String setting) {
+    try {
+      return Dialect.parse(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(setting + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The first dialect set, every one set checked (a bad value is a mistake even if shadowed). */
+  private static Optional<Dialect> dialect(
+      List<Level> levels, StoreDeclaration declaration, RunParameters parameters) {
+    Optional<Dialect> first = Optional.empty();
+    for (Level level : levels) {
+      if (!level.dialect().isBlank()) {
+        Dialect parsed =
+            dialect(
+                level.dialect(),
+                level.label() + " dialect (for " + declaration.description() + ")");
+        first = first.isPresent() ? first : Optional.of(parsed);
+      }
+    }
+    return first.isPresent() ? first : parameters.dialect();
   }
 
   private static List<Level> levels(StoreDeclaration declaration, ExtensionContext context) {
@@ -51,7 +85,12 @@ final class SettingsResolver {
         .ifPresent(
             a ->
                 levels.add(
-                    new Level("@TempStore", a.config(), a.memoryBudgetMb(), a.columnFamilies())));
+                    new Level(
+                        "@TempStore",
+                        a.config(),
+                        a.memoryBudgetMb(),
+                        a.columnFamilies(),
+                        a.dialect())));
     Optional<Method> method = context.getTestMethod();
     method
         .flatMap(m -> AnnotationSupport.findAnnotation(m, KalamStoreTest.class))
@@ -78,7 +117,7 @@ final class SettingsResolver {
   }
 
   private static Level level(KalamStoreTest a, String label) {
-    return new Level(label, a.config(), a.memoryBudgetMb(), a.columnFamilies());
+    return new Level(label, a.config(), a.memoryBudgetMb(), a.columnFamilies(), a.dialect());
   }
 
   private static boolean isInner(Class<?> type) {
@@ -89,19 +128,22 @@ final class SettingsResolver {
       List<Level> levels,
       StoreDeclaration declaration,
       ExtensionContext context,
-      RunParameters parameters) {
+      RunParameters parameters,
+      Optional<Dialect> dialect) {
     ConfigLocator locator = new ConfigLocator(classLoader(context));
     for (Level level : levels) {
       if (!level.config().isBlank()) {
         return locator.load(
-            level.config().strip(), level.label() + " config, for " + declaration.description());
+            level.config().strip(),
+            level.label() + " config, for " + declaration.description(),
+            dialect);
       }
     }
     if (parameters.config().isPresent()) {
       return locator.load(
-          parameters.config().get(), "configuration parameter " + RunParameters.CONFIG);
+          parameters.config().get(), "configuration parameter " + RunParameters.CONFIG, dialect);
     }
-    return locator.loadDefaultResource();
+    return locator.loadDefaultResource(dialect);
   }
 
   private static ClassLoader classLoader(ExtensionContext context) {
@@ -132,11 +174,18 @@ final class SettingsResolver {
                 : "worst case of the config");
   }
 
-  private static List<String> columnFamilies(List<Level> levels) {
+  /**
+   * The first list set; where none is, a server-dialect store gets the six column families the
+   * server opens, so that it is the database a server would run (and its worst case counts them).
+   */
+  private static List<String> columnFamilies(List<Level> levels, ResolvedConfig config) {
     return levels.stream()
         .filter(level -> level.columnFamilies().length > 0)
         .map(level -> Arrays.asList(level.columnFamilies()))
         .findFirst()
-        .orElse(List.of());
+        .orElse(
+            config.config().dialect() == Dialect.KALAMDB_SERVER
+                ? ServerLayout.COLUMN_FAMILIES
+                : List.of());
   }
 }

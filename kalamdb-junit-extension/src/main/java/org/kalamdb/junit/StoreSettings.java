@@ -9,7 +9,7 @@ import java.util.OptionalLong;
  * @param config the config file read, or the defaults
  * @param budgetMb the budget set by an annotation or parameter; empty for the config's worst case
  * @param budgetOrigin the place that set {@code budgetMb}, e.g. {@code @TempStore memoryBudgetMb}
- * @param columnFamilies column families besides {@code default}
+ * @param columnFamilies column families to open; {@code default} is always open too
  */
 record StoreSettings(
     ResolvedConfig config,

@@ -55,12 +55,14 @@ import java.lang.annotation.Target;
  * orders 20.1 MB, users 9.0 MB; config: src/test/resources/config.toml
  * </pre>
  *
- * (one line). Every test also publishes report entries {@code kalamdb.store.NAME.peak-bytes} and
- * {@code kalamdb.store.NAME.budget-bytes} for each store it could use (IDEs and JUnit's own reports
- * show them), and prints the same figures on standard output as one line per store, {@code
- * [kalamdb] store 'orders' peak 3.1 MB of its budget of 64 MB (...)}, because Surefire's XML report
- * keeps a test's output but drops report entries. Configuration parameter {@code
- * kalamdb.store.report-stdout=false} turns the printed lines off.
+ * (one line). For a store whose config is in the {@code kalamdb-server} dialect each column family
+ * is followed by the profile it was opened with, e.g. {@code hot_data 2.1 MB (profile hot_data),
+ * raft_data 0.9 MB (profile raft)}. Every test also publishes report entries {@code
+ * kalamdb.store.NAME.peak-bytes} and {@code kalamdb.store.NAME.budget-bytes} for each store it
+ * could use (IDEs and JUnit's own reports show them), and prints the same figures on standard
+ * output as one line per store, {@code [kalamdb] store 'orders' peak 3.1 MB of its budget of 64 MB
+ * (...)}, because Surefire's XML report keeps a test's output but drops report entries.
+ * Configuration parameter {@code kalamdb.store.report-stdout=false} turns the printed lines off.
  *
  * <h2>Cleanup</h2>
  *
@@ -79,8 +81,8 @@ import java.lang.annotation.Target;
  *
  * <h2>Errors</h2>
  *
- * <p>A final field, a field or parameter of another type, a negative budget other than {@code -1}
- * and an unusable config file fail with an {@link
+ * <p>A final field, a field or parameter of another type, a negative budget other than {@code -1},
+ * an unknown dialect and an unusable config file fail with an {@link
  * org.junit.jupiter.api.extension.ExtensionConfigurationException} naming the declaration and the
  * fix.
  */
@@ -106,4 +108,14 @@ public @interface TempStore {
    * not set here; a non-empty list replaces the one of {@link KalamStoreTest}.
    */
   String[] columnFamilies() default {};
+
+  /**
+   * The dialect this store's config file is read in: {@code "toolkit"} or {@code "kalamdb-server"};
+   * {@code ""} (the default) means not set here, and where nothing sets it the dialect is detected
+   * from the file. Precedence: this attribute > {@link KalamStoreTest#dialect()} > configuration
+   * parameter {@code kalamdb.store.dialect} > detected. See {@link KalamStoreTest#dialect()} for
+   * what a server config changes (defaults without a file, the server's six column families,
+   * profiles in the failure message) and for errors.
+   */
+  String dialect() default "";
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.kalamdb.config.Dialect;
 import org.kalamdb.config.RocksDbConfig;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -45,6 +46,15 @@ import org.rocksdb.WriteOptions;
  * new count; existing ones keep theirs until the count has doubled since they were sized, then all
  * are resized (for their next memtable; each resize rewrites the OPTIONS file once per family), so
  * the first blocks of all families together stay under half the limit.
+ *
+ * <p><b>Server files.</b> A config read from a KalamDB {@code server.toml} ({@link
+ * Dialect#KALAMDB_SERVER}) gives each column family the write buffer size and count of its profile
+ * ({@link #profileOf}; RocksDB raises a buffer below 64 KiB to 64 KiB and a count below 2 to 2),
+ * one shared cache of {@code block_cache_size}, and the file's {@code max_background_jobs} and
+ * {@code max_open_files}. {@code disable_wal} turns the write-ahead log off (as {@link
+ * WriteAheadLog#DISABLED} does), {@code sync_writes} syncs it on every write while it is on, and
+ * {@code compact_on_startup} compacts every column family before {@link #open} returns. The hard
+ * cap is a toolkit setting only.
  *
  * <p><b>Threads.</b> Every method may be called from any number of threads. Reads and writes run
  * concurrently under a read lock; {@link #createColumnFamily}, {@link #dropColumnFamily} and {@link
@@ -175,12 +185,18 @@ public final class KalamStore implements AutoCloseable {
       List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
       List<ColumnFamilyOptions> familyOptions = new ArrayList<>();
       for (String name : names) {
-        ColumnFamilyOptions cfOptions = options.newColumnFamilyOptions(names.size());
+        ColumnFamilyOptions cfOptions = options.newColumnFamilyOptions(name, names.size());
         familyOptions.add(cfOptions);
         descriptors.add(new ColumnFamilyDescriptor(bytes(name), cfOptions));
       }
       db = RocksDB.open(options.dbOptions(), dir.toString(), descriptors, handles);
-      writeOptions = new WriteOptions().setDisableWAL(wal == WriteAheadLog.DISABLED);
+      writeOptions = options.newWriteOptions(wal);
+      if (options.compactOnOpen()) {
+        // compact_on_startup: as the server does, before the first read or write.
+        for (ColumnFamilyHandle handle : handles) {
+          db.compactRange(handle);
+        }
+      }
       ColumnFamilies families = new ColumnFamilies();
       int i = 0;
       for (String name : names) {
@@ -398,8 +414,10 @@ public final class KalamStore implements AutoCloseable {
   }
 
   /**
-   * Creates a column family with the store's options (in hard-cap mode, the arena block size for
-   * the new count). Waits for calls in flight.
+   * Creates a column family with the store's options: the settings of the profile its name takes
+   * ({@link #profileOf}; in a server-dialect store, {@code system_meta} for a name the server does
+   * not open), and in hard-cap mode the arena block size for the new count. Waits for calls in
+   * flight.
    *
    * @throws IllegalArgumentException for a bad name or one that is already open
    * @throws IllegalStateException when the store is closed, or from inside a scan callback
@@ -414,7 +432,7 @@ public final class KalamStore implements AutoCloseable {
         throw new IllegalArgumentException(
             "column family '" + name + "' already exists in store " + directory);
       }
-      ColumnFamilyOptions cfOptions = options.newColumnFamilyOptions(families.size() + 1);
+      ColumnFamilyOptions cfOptions = options.newColumnFamilyOptions(name, families.size() + 1);
       try {
         ColumnFamilyHandle handle =
             db.createColumnFamily(new ColumnFamilyDescriptor(bytes(name), cfOptions));
@@ -568,6 +586,38 @@ public final class KalamStore implements AutoCloseable {
    */
   public ColumnFamilyHandle columnFamily(String name) {
     return read("columnFamily", () -> families.handle(name));
+  }
+
+  /**
+   * The profile whose settings the column family was opened with (write buffer size and count): in
+   * a toolkit store, {@value RocksDbConfig#TOOLKIT_PROFILE} for every column family; in a
+   * kalamdb-server store, the profile of {@link org.kalamdb.config.ServerLayout#profileOf} ({@code
+   * hot_data} for {@code hot_data}, {@code raft} for {@code raft_data}, {@code system_meta} for
+   * {@code default} and for any name the server does not open). The profile follows from the name
+   * and the config alone, so this answers for any name, also after close, and for a family not (or
+   * no longer) open gives the profile it would be created with.
+   *
+   * @throws IllegalArgumentException for a null or empty name
+   */
+  public String profileOf(String columnFamily) {
+    requireValidName(columnFamily);
+    return options.profileOf(columnFamily);
+  }
+
+  /**
+   * {@code usage} as one line for people: {@link MemoryUsage#describe()}, and in a kalamdb-server
+   * store each listed column family followed by its profile, e.g. {@code largest CFs: hot_data 0.4
+   * MB (profile hot_data), t7 0.1 MB (profile system_meta)}. A toolkit store, whose column families
+   * all share one profile, gives exactly {@link MemoryUsage#describe()}.
+   */
+  public String describe(MemoryUsage usage) {
+    Objects.requireNonNull(usage, "usage");
+    return showsProfiles() ? usage.describe(this::profileOf) : usage.describe();
+  }
+
+  // Only a kalamdb-server store has column families with different profiles worth naming.
+  private boolean showsProfiles() {
+    return config.dialect() == Dialect.KALAMDB_SERVER;
   }
 
   /** The directory of the store's files; available after close too. */

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -86,6 +87,14 @@ public record MemoryUsage(
    * The block cache figure excludes memtable reservations, so the parts add up to the total.
    */
   public String describe() {
+    return describe(name -> null);
+  }
+
+  /**
+   * Like {@link #describe()}, each listed column family followed by {@code (profile P)} where
+   * {@code profileOf} gives one (not {@code null}); {@link KalamStore#describe} uses it.
+   */
+  String describe(Function<String, String> profileOf) {
     StringBuilder text = new StringBuilder();
     text.append("total ")
         .append(mb(total()))
@@ -104,10 +113,20 @@ public record MemoryUsage(
       text.append("; largest CFs: ")
           .append(
               largest.stream()
-                  .map(e -> e.getKey() + " " + mb(e.getValue()))
+                  .map(
+                      e ->
+                          e.getKey()
+                              + " "
+                              + mb(e.getValue())
+                              + profileSuffix(profileOf, e.getKey()))
                   .collect(Collectors.joining(", ")));
     }
     return text.toString();
+  }
+
+  private static String profileSuffix(Function<String, String> profileOf, String columnFamily) {
+    String profile = profileOf.apply(columnFamily);
+    return profile == null ? "" : " (profile " + profile + ")";
   }
 
   /** Bytes as MB (2^20) with one decimal, the unit of the config file. */

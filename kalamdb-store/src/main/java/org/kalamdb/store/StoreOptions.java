@@ -2,6 +2,8 @@ package org.kalamdb.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.kalamdb.config.ColumnFamilyProfile;
+import org.kalamdb.config.DbSettings;
 import org.kalamdb.config.RocksDbConfig;
 import org.rocksdb.AbstractNativeReference;
 import org.rocksdb.BlockBasedTableConfig;
@@ -10,12 +12,18 @@ import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.WriteBufferManager;
+import org.rocksdb.WriteOptions;
 
 /**
  * Builds the RocksDB option objects of one store from a {@link RocksDbConfig} and owns them: the
  * shared cache, the optional {@link WriteBufferManager}, the {@link DBOptions} and one {@link
- * ColumnFamilyOptions} per column family. Not thread safe; {@link KalamStore} guards it with its
- * lock.
+ * ColumnFamilyOptions} per column family. It also builds the store's {@link WriteOptions}, which
+ * the caller owns. Not thread safe; {@link KalamStore} guards it with its lock.
+ *
+ * <p>Each column family takes the write buffer size and count of its profile ({@link
+ * RocksDbConfig#profileFor}), as written: RocksDB raises values below its minimums itself, and the
+ * OPTIONS file then shows what really runs. The database settings of a server file ({@link
+ * DbSettings}) are applied when present; the toolkit dialect has none and keeps the rules below.
  */
 final class StoreOptions implements AutoCloseable {
 
@@ -100,6 +108,10 @@ final class StoreOptions implements AutoCloseable {
       } else {
         cache = new LRUCache(config.blockCacheSizeBytes());
       }
+      // A server file's own values win; a toolkit config has none, so the hard-cap rules stand.
+      DbSettings settings = config.dbSettings();
+      settings.maxBackgroundJobs().ifPresent(db::setMaxBackgroundJobs);
+      settings.maxOpenFiles().ifPresent(db::setMaxOpenFiles);
       table.setBlockCache(cache);
       return new StoreOptions(config, cache, manager, table, db);
     } catch (RuntimeException | Error e) {
@@ -132,23 +144,53 @@ final class StoreOptions implements AutoCloseable {
   }
 
   /**
-   * A new options object for one column family of a store that will have {@code columnFamilyCount}
-   * column families; owned here until {@link #release} or {@link #close}.
+   * A new options object for the column family {@code name} of a store that will have {@code
+   * columnFamilyCount} column families, with the settings of its profile; owned here until {@link
+   * #release} or {@link #close}.
    */
-  ColumnFamilyOptions newColumnFamilyOptions(int columnFamilyCount) {
+  ColumnFamilyOptions newColumnFamilyOptions(String name, int columnFamilyCount) {
     ColumnFamilyOptions options = new ColumnFamilyOptions();
     issued.add(options);
     if (config == null) {
       return options;
     }
+    ColumnFamilyProfile profile = config.profileFor(name);
     options
-        .setWriteBufferSize(config.writeBufferSizeBytes())
-        .setMaxWriteBufferNumber(config.maxWriteBufferNumber())
+        .setWriteBufferSize(profile.writeBufferSizeBytes())
+        .setMaxWriteBufferNumber(profile.maxWriteBufferNumber())
         .setTableFormatConfig(tableConfig);
     if (config.hasMemtableLimit()) {
       options.setArenaBlockSize(arenaBlockSize(config, columnFamilyCount));
     }
     return options;
+  }
+
+  /**
+   * The name of the profile {@link #newColumnFamilyOptions} gives the column family {@code name}:
+   * {@value RocksDbConfig#TOOLKIT_PROFILE} for a toolkit config and for RocksDB's defaults.
+   */
+  String profileOf(String name) {
+    return config == null ? RocksDbConfig.TOOLKIT_PROFILE : config.profileFor(name).name();
+  }
+
+  /**
+   * New write options for the store's writes, owned by the caller. The WAL is skipped when either
+   * {@code wal} or the config's {@code disable_wal} says so. {@code sync_writes} syncs the WAL on
+   * every write, so it applies only while the WAL is on: RocksDB rejects every write that asks for
+   * both ("Sync writes has to enable WAL").
+   */
+  WriteOptions newWriteOptions(WriteAheadLog wal) {
+    DbSettings settings = config == null ? DbSettings.NONE : config.dbSettings();
+    boolean walOff = wal == WriteAheadLog.DISABLED || settings.disableWal();
+    return new WriteOptions().setDisableWAL(walOff).setSync(settings.syncWrites() && !walOff);
+  }
+
+  /**
+   * Whether the store compacts every column family right after it opens ({@code
+   * compact_on_startup}).
+   */
+  boolean compactOnOpen() {
+    return config != null && config.dbSettings().compactOnStartup();
   }
 
   /**

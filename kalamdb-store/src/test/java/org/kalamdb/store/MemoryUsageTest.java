@@ -45,6 +45,16 @@ class MemoryUsageTest {
   }
 
   @Test
+  void describeWithProfilesNamesTheProfileOfEachListedFamily() {
+    MemoryUsage usage =
+        new MemoryUsage(0, 0, MB / 2, 0, 0, 0, 0, Map.of("hot_data", 2 * MB / 5, "t7", MB / 10));
+    assertThat(usage.describe(cf -> cf.equals("hot_data") ? "hot_data" : "system_meta"))
+        .endsWith(
+            "; largest CFs: hot_data 0.4 MB (profile hot_data), t7 0.1 MB (profile system_meta)");
+    assertThat(usage.describe(cf -> null)).isEqualTo(usage.describe()).doesNotContain("profile");
+  }
+
+  @Test
   void theMapIsCopied() {
     java.util.HashMap<String, Long> map = new java.util.HashMap<>(Map.of("a", 1L));
     MemoryUsage usage = new MemoryUsage(0, 0, 1, 0, 0, 0, 0, map);
