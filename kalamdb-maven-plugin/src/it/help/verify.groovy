@@ -3,7 +3,7 @@ def log = new File(basedir, 'build.log').text
 ['kalamdb:check-config', 'kalamdb:generate-config', 'kalamdb:help',
  'User property: kalamdb.config', 'User property: kalamdb.memoryBudgetMb',
  'User property: kalamdb.columnFamilies', 'User property: kalamdb.failOnWarning',
- 'User property: kalamdb.skip', 'User property: kalamdb.mergeInto',
+ 'User property: kalamdb.skip', 'User property: kalamdb.mergeInto', 'User property: kalamdb.dialect',
  'User property: kalamdb.writeBufferSizeMb', 'User property: kalamdb.maxWriteBufferNumber',
  'User property: kalamdb.blockCacheSizeMb', 'User property: kalamdb.memtableLimitMb',
  'User property: kalamdb.outputDirectory', 'no native code'].each {

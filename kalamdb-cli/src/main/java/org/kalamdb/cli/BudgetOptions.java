@@ -1,5 +1,7 @@
 package org.kalamdb.cli;
 
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.kalamdb.config.CheckOptions;
 import picocli.CommandLine;
@@ -26,23 +28,31 @@ public final class BudgetOptions {
   @Option(
       names = "--column-families",
       paramLabel = "N",
-      defaultValue = "" + CheckOptions.DEFAULT_COLUMN_FAMILIES,
-      description = "Column families the store will have (default: ${DEFAULT-VALUE}).")
-  int columnFamilies;
+      description =
+          "Column families the store will have (default: "
+              + CheckOptions.DEFAULT_COLUMN_FAMILIES
+              + " for [rocksdb], the server's 6 for [storage.rocksdb]).")
+  Integer columnFamilies;
 
   /** {@code --budget-mb}, or {@code null} when not given. */
   public Long budgetMb() {
     return budgetMb;
   }
 
+  /** {@code --column-families}, or {@code null} when not given (each dialect's own count). */
+  public Integer columnFamilies() {
+    return columnFamilies;
+  }
+
   /**
-   * The options as the validator takes them.
+   * The options as the validator takes them; without {@code --column-families} each file's dialect
+   * gives the count ({@link CheckOptions#columnFamiliesFor}).
    *
    * @throws CommandLine.ParameterException (a usage error, exit 2) when {@code --column-families}
    *     or {@code --budget-mb} is below 1
    */
   public CheckOptions checkOptions() {
-    if (columnFamilies < 1) {
+    if (columnFamilies != null && columnFamilies < 1) {
       throw new CommandLine.ParameterException(
           mixee.commandLine(), "--column-families must be >= 1, got " + columnFamilies);
     }
@@ -51,6 +61,8 @@ public final class BudgetOptions {
           mixee.commandLine(), "--budget-mb must be >= 1, got " + budgetMb);
     }
     return new CheckOptions(
-        budgetMb == null ? OptionalLong.empty() : OptionalLong.of(budgetMb), columnFamilies);
+        budgetMb == null ? OptionalLong.empty() : OptionalLong.of(budgetMb),
+        columnFamilies == null ? OptionalInt.empty() : OptionalInt.of(columnFamilies),
+        Optional.empty());
   }
 }

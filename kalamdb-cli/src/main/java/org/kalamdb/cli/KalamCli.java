@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code kalamdb} command: checks, generates, estimates and measures the {@code [rocksdb]}
- * section of a {@code config.toml}.
+ * section of a {@code config.toml}, or the {@code [storage.rocksdb]} section of a KalamDB {@code
+ * server.toml} ({@code --dialect}).
  *
  * <p>Exit codes: 0 valid (warnings allowed), 1 problems found (or an unexpected failure, reported
  * in one line), 2 usage error.

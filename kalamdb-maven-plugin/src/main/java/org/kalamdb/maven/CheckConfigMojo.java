@@ -12,13 +12,18 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.ConfigValidator;
+import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
+import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.config.ValidationResult;
 
 /**
  * Checks the {@code [rocksdb]} section of a {@code config.toml}: TOML syntax, unknown keys (with a
  * suggestion), wrong types, out-of-range values, duplicate keys and, when {@code memoryBudgetMb} is
- * set, whether the worst-case memory for {@code columnFamilies} column families fits the budget.
+ * set, whether the worst-case memory for {@code columnFamilies} column families fits the budget. A
+ * KalamDB {@code server.toml} is checked the same way: its {@code [storage.rocksdb]} section (sizes
+ * in bytes) and the {@code [storage.rocksdb.cf_profiles.*]} tables, with the worst case of the six
+ * column families the server opens; see {@code dialect}.
  *
  * <p>Every problem of the file is logged, one line each, in the form compilers use, such as {@code
  * src/main/resources/config.toml:4:1: error: unknown key 'write_bufer_size_mb' in [rocksdb]; did
@@ -27,7 +32,8 @@ import org.kalamdb.config.ValidationResult;
  * absolute otherwise, so IDE and CI consoles link each line to the file, in a multi-module build
  * too. Then the build fails once, with the number of errors and warnings. A valid file logs its
  * worst case, e.g. {@code worst case 944 MB for 57 column families (57 x 8 MB x 2 + 32 MB cache)}.
- * A file without a {@code [rocksdb]} section is valid: the defaults apply.
+ * A file without a {@code [rocksdb]} section is valid: the defaults apply (for a server file, the
+ * server's defaults).
  *
  * <p>Pure Java, no native code: the check loads no RocksDB library, so it is fast and runs on every
  * platform Maven runs on. Every other section of the file belongs to the server and is not checked.
@@ -49,19 +55,32 @@ public class CheckConfigMojo extends AbstractMojo {
    * Memory budget in MB for the store. When set, the check fails if the worst case of the section
    * for {@code columnFamilies} column families exceeds it: {@code column families x
    * write_buffer_size_mb x max_write_buffer_number + block_cache_size_mb}, or {@code
-   * block_cache_size_mb + memtable_limit_mb + column families x 64 KB} with a memtable limit. Not
-   * set: no budget check.
+   * block_cache_size_mb + memtable_limit_mb + column families x 64 KB} with a memtable limit; for a
+   * server file, each column family's {@code write_buffer_size x max_write_buffers} of its profile
+   * (as RocksDB raises them: at least 64 KiB x 2) plus {@code block_cache_size}. Not set: no budget
+   * check.
    */
   @Parameter(property = "kalamdb.memoryBudgetMb")
   private Long memoryBudgetMb;
 
   /**
    * Column families the store will have (system ones and one per table). The worst case, the budget
-   * check and the memtable-limit check are computed for this many. Default 57: the seed report's 7
-   * system column families and 50 tables.
+   * check and the memtable-limit check are computed for this many. Not set: the dialect's count, 57
+   * for {@code [rocksdb]} (the seed report's 7 system column families and 50 tables), the server's
+   * 6 for {@code [storage.rocksdb]} (its tables are key prefixes, not column families).
    */
-  @Parameter(property = "kalamdb.columnFamilies", defaultValue = "57")
-  private int columnFamilies = CheckOptions.DEFAULT_COLUMN_FAMILIES;
+  @Parameter(property = "kalamdb.columnFamilies")
+  private Integer columnFamilies;
+
+  /**
+   * The layout to read the file in: {@code toolkit} (the {@code [rocksdb]} section, sizes in MB) or
+   * {@code kalamdb-server} (the {@code [storage.rocksdb]} section and its {@code cf_profiles} of a
+   * KalamDB {@code server.toml}, sizes in bytes). Not set: detected from the file ({@code
+   * [storage.rocksdb]} without {@code [rocksdb]} is a server file); a file with both sections then
+   * fails. Set it to check a server file that has no {@code [storage.rocksdb]} yet.
+   */
+  @Parameter(property = "kalamdb.dialect")
+  private String dialect;
 
   /** Fail the build on warnings too, not only on errors. */
   @Parameter(property = "kalamdb.failOnWarning", defaultValue = "false")
@@ -81,7 +100,7 @@ public class CheckConfigMojo extends AbstractMojo {
       getLog().info("Skipping check-config (kalamdb.skip=true)");
       return;
     }
-    CheckOptions options = BudgetParameters.toCheckOptions(memoryBudgetMb, columnFamilies);
+    CheckOptions options = BudgetParameters.toCheckOptions(memoryBudgetMb, columnFamilies, dialect);
     Path file = config.toPath();
     String shown = DisplayPath.of(file, executionRoot.toPath());
     ValidationResult result = new ConfigValidator(options).validate(read(file, shown), shown);
@@ -90,20 +109,28 @@ public class CheckConfigMojo extends AbstractMojo {
     if (problems.failsBuild(failOnWarning)) {
       throw new MojoFailureException(problems.failureMessage(shown, failOnWarning));
     }
+    RocksDbConfig values = result.config();
     if (!result.sectionPresent()) {
+      boolean toolkit = values.dialect() == Dialect.TOOLKIT;
       getLog()
           .info(
-              "no [rocksdb] section in "
+              "no "
+                  + values.dialect().sectionHeader()
+                  + " section in "
                   + shown
-                  + "; the defaults apply ("
-                  + SettingsText.values(result.config())
+                  + (toolkit ? "; the defaults apply (" : "; the KalamDB server's defaults apply (")
+                  + SettingsText.values(values)
                   + ")");
     }
-    String verdict = shown + ": " + MemoryModel.worstCaseSentence(result.config(), columnFamilies);
+    String verdict =
+        shown + ": " + MemoryModel.worstCaseSentence(values, options.columnFamiliesFor(values));
     if (memoryBudgetMb != null) {
       verdict += ", within the budget of " + memoryBudgetMb + " MB";
     }
     getLog().info(verdict);
+    // What the releases that still read the legacy keys would use: one column family per table.
+    MemoryModel.legacySentence(values, MemoryModel.legacyColumnFamilies(options))
+        .ifPresent(legacy -> getLog().info(shown + ": " + legacy));
   }
 
   private static byte[] read(Path file, String shown) throws MojoFailureException {

@@ -21,6 +21,7 @@ import org.kalamdb.config.ConfigSizer;
 import org.kalamdb.config.ConfigValidator;
 import org.kalamdb.config.ConfigWriter;
 import org.kalamdb.config.Diagnostic;
+import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.config.ValidationResult;
@@ -41,11 +42,20 @@ import org.kalamdb.config.ValidationResult;
  * {@code mergeInto}, the section replaces the {@code [rocksdb]} section of that file instead (or is
  * appended to it): every other byte of the file is kept. A file already up to date is not touched.
  *
+ * <p>With {@code dialect} {@code kalamdb-server}, the goal writes a KalamDB {@code server.toml}
+ * instead: the {@code [storage.rocksdb]} section (sizes in bytes) and its five {@code
+ * [storage.rocksdb.cf_profiles.*]} tables, sized so that the worst case of the six column families
+ * the server opens fits {@code memoryBudgetMb} (without a budget: the server's defaults). When the
+ * target file exists and is a server file, its database settings ({@code max_background_jobs},
+ * {@code max_open_files}, ...) are kept, and so is every byte outside those tables. The default
+ * file name is then {@code server.toml}; the toolkit's explicit values do not apply.
+ *
  * <p>Pure Java, no native code: no RocksDB library is loaded.
  */
 @Mojo(name = "generate-config", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class GenerateConfigMojo extends AbstractMojo {
   private static final String FILE_NAME = "config.toml";
+  private static final String SERVER_FILE_NAME = "server.toml";
 
   /**
    * Memory budget in MB to size the section for: the written values' worst case for {@code
@@ -54,9 +64,23 @@ public class GenerateConfigMojo extends AbstractMojo {
   @Parameter(property = "kalamdb.memoryBudgetMb")
   private Long memoryBudgetMb;
 
-  /** Column families the store will have; the budget must hold this many. */
-  @Parameter(property = "kalamdb.columnFamilies", defaultValue = "57")
-  private int columnFamilies = CheckOptions.DEFAULT_COLUMN_FAMILIES;
+  /**
+   * Column families the store will have; the budget must hold this many. Not set: the dialect's
+   * count, 57 for {@code [rocksdb]} (the seed report's 7 system column families and 50 tables), the
+   * server's 6 for {@code kalamdb-server}, which is the only count it takes.
+   */
+  @Parameter(property = "kalamdb.columnFamilies")
+  private Integer columnFamilies;
+
+  /**
+   * What to write: {@code toolkit} (the {@code [rocksdb]} section, sizes in MB; the default) or
+   * {@code kalamdb-server} (the {@code [storage.rocksdb]} section and its {@code cf_profiles} of a
+   * KalamDB {@code server.toml}, sizes in bytes). Not set: {@code kalamdb-server} when the target
+   * file exists with a {@code [storage.rocksdb]} section and no {@code [rocksdb]}, else {@code
+   * toolkit}.
+   */
+  @Parameter(property = "kalamdb.dialect")
+  private String dialect;
 
   /** {@code write_buffer_size_mb}: memtable size of each column family in MB, {@code >= 1}. */
   @Parameter(property = "kalamdb.writeBufferSizeMb")
@@ -79,8 +103,8 @@ public class GenerateConfigMojo extends AbstractMojo {
   private Long memtableLimitMb;
 
   /**
-   * Directory that receives {@code config.toml} and is added to the project's resources. Not used
-   * when {@code mergeInto} is set.
+   * Directory that receives {@code config.toml} ({@code server.toml} for {@code kalamdb-server})
+   * and is added to the project's resources. Not used when {@code mergeInto} is set.
    */
   @Parameter(
       property = "kalamdb.outputDirectory",
@@ -90,8 +114,9 @@ public class GenerateConfigMojo extends AbstractMojo {
 
   /**
    * A TOML file to merge the section into, typically {@code src/main/resources/config.toml}: its
-   * {@code [rocksdb]} section is replaced (or appended) and every other byte is kept. The file is
-   * created when missing. The project's resources are left as they are.
+   * {@code [rocksdb]} section (for {@code kalamdb-server}: {@code [storage.rocksdb]} and its
+   * profile tables) is replaced (or appended) and every other byte is kept. The file is created
+   * when missing. The project's resources are left as they are.
    */
   @Parameter(property = "kalamdb.mergeInto")
   private File mergeInto;
@@ -114,11 +139,13 @@ public class GenerateConfigMojo extends AbstractMojo {
       getLog().info("Skipping generate-config (kalamdb.skip=true)");
       return;
     }
-    CheckOptions options = BudgetParameters.toCheckOptions(memoryBudgetMb, columnFamilies);
-    RocksDbConfig values = resolve();
-    Path target =
-        mergeInto != null ? mergeInto.toPath() : outputDirectory.toPath().resolve(FILE_NAME);
+    CheckOptions given = BudgetParameters.toCheckOptions(memoryBudgetMb, columnFamilies, dialect);
+    Dialect chosen = given.dialect().orElseGet(this::detectedDialect);
+    CheckOptions options = given.withDialect(chosen);
+    Path target = target(chosen);
     String shown = DisplayPath.of(target, executionRoot.toPath());
+    RocksDbConfig values =
+        chosen == Dialect.TOOLKIT ? resolve(options) : resolveServer(target, shown, options);
     checkValues(values, options, shown);
 
     boolean changed = write(target, shown, values);
@@ -129,19 +156,82 @@ public class GenerateConfigMojo extends AbstractMojo {
                 + " ("
                 + SettingsText.values(values)
                 + "); "
-                + MemoryModel.worstCaseSentence(values, columnFamilies));
+                + MemoryModel.worstCaseSentence(values, options.columnFamiliesFor(values)));
     if (mergeInto == null) {
       addResourceDirectory(outputDirectory);
     }
   }
 
-  private RocksDbConfig resolve() throws MojoFailureException {
+  private Path target(Dialect chosen) {
+    if (mergeInto != null) {
+      return mergeInto.toPath();
+    }
+    return outputDirectory
+        .toPath()
+        .resolve(chosen == Dialect.TOOLKIT ? FILE_NAME : SERVER_FILE_NAME);
+  }
+
+  /**
+   * Without {@code dialect}: a server file named by {@code mergeInto} stays one, so that the goal
+   * never adds a {@code [rocksdb]} section beside its {@code [storage.rocksdb]}.
+   */
+  private Dialect detectedDialect() {
+    if (mergeInto == null || !Files.isRegularFile(mergeInto.toPath())) {
+      return Dialect.TOOLKIT;
+    }
+    ValidationResult existing = new ConfigValidator().validate(mergeInto.toPath());
+    boolean server = existing.config().dialect() == Dialect.KALAMDB_SERVER;
+    return server && existing.sectionPresent() ? Dialect.KALAMDB_SERVER : Dialect.TOOLKIT;
+  }
+
+  private RocksDbConfig resolve(CheckOptions options) throws MojoFailureException {
     try {
       return new ConfigOverrides(
               writeBufferSizeMb, maxWriteBufferNumber, blockCacheSizeMb, memtableLimitMb)
-          .applyTo(ConfigSizer.forBudgetOrDefaults(memoryBudgetMb, columnFamilies));
+          .applyTo(ConfigSizer.forBudgetOrDefaults(memoryBudgetMb, options.columnFamilies()));
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException("cannot generate the [rocksdb] section: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The server section: sized from the target's own settings when it is a server file (its database
+   * settings stay), else from the server's defaults.
+   */
+  private RocksDbConfig resolveServer(Path target, String shown, CheckOptions options)
+      throws MojoExecutionException, MojoFailureException {
+    if (writeBufferSizeMb != null
+        || maxWriteBufferNumber != null
+        || blockCacheSizeMb != null
+        || memtableLimitMb != null) {
+      throw new MojoExecutionException(
+          "writeBufferSizeMb, maxWriteBufferNumber, blockCacheSizeMb and memtableLimitMb set"
+              + " [rocksdb] values; they do not apply to dialect kalamdb-server, whose profiles"
+              + " are sized from memoryBudgetMb");
+    }
+    if (options.columnFamilyCount().isPresent()) {
+      throw new MojoExecutionException(
+          "columnFamilies (property kalamdb.columnFamilies) does not apply to dialect"
+              + " kalamdb-server: the server opens its 6 column families, whatever the tables");
+    }
+    RocksDbConfig base = RocksDbConfig.serverDefaults();
+    if (Files.isRegularFile(target)) {
+      // Wrong values in the old section read as the server's defaults; the merge replaces them.
+      ValidationResult existing =
+          new ConfigValidator(CheckOptions.fileOnly().withDialect(Dialect.KALAMDB_SERVER))
+              .validate(target);
+      if (existing.config().dialect() == Dialect.KALAMDB_SERVER) {
+        base = existing.config();
+      }
+    }
+    if (memoryBudgetMb == null) {
+      return base.withoutLegacyProfile();
+    }
+    try {
+      return ConfigSizer.forServerBudget(memoryBudgetMb, base);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(
+          "cannot generate the [storage.rocksdb] section of " + shown + ": " + e.getMessage());
     }
   }
 
@@ -186,7 +276,9 @@ public class GenerateConfigMojo extends AbstractMojo {
               .toList();
       ProblemCount problems = new DiagnosticLog(getLog()).report(located);
       throw new MojoFailureException(
-          "cannot merge the [rocksdb] section into "
+          "cannot merge the "
+              + values.dialect().sectionHeader()
+              + " section into "
               + shown
               + ", which has "
               + problems.counts()

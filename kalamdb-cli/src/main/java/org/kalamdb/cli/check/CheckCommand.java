@@ -3,18 +3,18 @@ package org.kalamdb.cli.check;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kalamdb.cli.BudgetOptions;
+import org.kalamdb.cli.DialectOption;
 import org.kalamdb.cli.JsonOutput;
 import org.kalamdb.config.CheckOptions;
-import org.kalamdb.config.ConfigKey;
 import org.kalamdb.config.ConfigValidator;
 import org.kalamdb.config.Diagnostic;
+import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
-import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.config.ValidationResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
     name = "check",
     header = "Validates config.toml files; exit 1 on problems.",
     description = {
-      "Validates the [rocksdb] section of each FILE and prints every problem as"
+      "Validates the [rocksdb] section of each FILE (or the [storage.rocksdb] section and its"
+          + " cf_profiles of a KalamDB server.toml) and prints every problem as"
           + " file:line:col: severity: message, then one summary line per file with its worst"
           + " case."
     },
@@ -46,6 +47,8 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Mixin BudgetOptions budget;
 
+  @Mixin DialectOption dialect;
+
   @Option(names = "--fail-on-warning", description = "Exit 1 on warnings too.")
   boolean failOnWarning;
 
@@ -57,11 +60,11 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CheckOptions options = budget.checkOptions();
+    CheckOptions options = budget.checkOptions().withDialect(dialect.dialect());
     ConfigValidator validator = new ConfigValidator(options);
     List<FileReport> reports = new ArrayList<>();
     for (Path file : files) {
-      reports.add(FileReport.of(validator.validate(file), options.columnFamilies()));
+      reports.add(FileReport.of(validator.validate(file), options));
     }
     boolean failed = reports.stream().anyMatch(r -> r.fails(failOnWarning));
     PrintWriter out = spec.commandLine().getOut();
@@ -70,7 +73,8 @@ public final class CheckCommand implements Callable<Integer> {
           out,
           new CheckReport(
               !failed,
-              options.columnFamilies(),
+              budget.columnFamilies(),
+              dialect.dialect().map(Dialect::id).orElse(null),
               budget.budgetMb(),
               failOnWarning,
               reports.stream().map(FileReport::toJson).toList()));
@@ -84,26 +88,43 @@ public final class CheckCommand implements Callable<Integer> {
     return failed ? 1 : 0;
   }
 
-  /** The {@code --json} document. */
+  /**
+   * The {@code --json} document; {@code columnFamilies} and {@code dialect} are the options given,
+   * {@code null} when not (each file's worst case then says the count its dialect used).
+   */
   record CheckReport(
       boolean valid,
-      int columnFamilies,
+      Integer columnFamilies,
+      String dialect,
       Long budgetMb,
       boolean failOnWarning,
       List<FileReport.Json> files) {}
 
   /** One file's result with its worst case, as text and as JSON. */
-  record FileReport(ValidationResult result, int columnFamilies, WorstCase worstCase) {
+  record FileReport(
+      ValidationResult result,
+      int columnFamilies,
+      WorstCase worstCase,
+      Optional<WorstCase.Legacy> legacy) {
 
-    static FileReport of(ValidationResult result, int columnFamilies) {
-      return new FileReport(result, columnFamilies, WorstCase.of(result.config(), columnFamilies));
+    static FileReport of(ValidationResult result, CheckOptions options) {
+      int columnFamilies = options.columnFamiliesFor(result.config());
+      return new FileReport(
+          result,
+          columnFamilies,
+          WorstCase.of(result.config(), columnFamilies),
+          WorstCase.Legacy.of(result.config(), MemoryModel.legacyColumnFamilies(options)));
     }
 
     boolean fails(boolean failOnWarning) {
       return result.hasErrors() || (failOnWarning && result.hasWarnings());
     }
 
-    /** The summary line, e.g. {@code config.toml: ok, worst case 304 MB for 17 column ...}. */
+    /**
+     * The summary line, e.g. {@code config.toml: ok, worst case 304 MB for 17 column ...}; for a
+     * server file with the legacy keys followed by {@code ; with the legacy keys (...): worst case
+     * ...}, what the releases that read them would use.
+     */
     String summary() {
       String file = result.file();
       int errors = result.errors().size();
@@ -117,13 +138,18 @@ public final class CheckCommand implements Callable<Integer> {
       }
       String verdict = warnings > 0 ? "ok with " + count(warnings, "warning") : "ok";
       if (!result.sectionPresent()) {
-        verdict += "; no [rocksdb] section; the defaults apply";
+        verdict +=
+            result.config().dialect() == Dialect.TOOLKIT
+                ? "; no [rocksdb] section; the defaults apply"
+                : "; no [storage.rocksdb] section; the server's defaults apply";
       }
+      // One line per file, also with the legacy keys: their worst case follows on the same line.
       return file
           + ": "
           + verdict
           + ", "
-          + MemoryModel.worstCaseSentence(result.config(), columnFamilies);
+          + MemoryModel.worstCaseSentence(result.config(), columnFamilies)
+          + legacy.map(l -> "; " + l.sentence()).orElse("");
     }
 
     Json toJson() {
@@ -131,32 +157,30 @@ public final class CheckCommand implements Callable<Integer> {
       return new Json(
           result.file(),
           !hasErrors,
+          hasErrors ? null : result.config().dialect().id(),
           result.sectionPresent(),
-          hasErrors ? null : configValues(result.config()),
+          hasErrors ? null : ConfigValues.of(result.config()),
           hasErrors ? null : worstCase,
+          hasErrors ? null : legacy.orElse(null),
           result.diagnostics().stream().map(DiagnosticJson::of).toList());
-    }
-
-    /** The values under their TOML names, in {@link ConfigKey} order. */
-    private static Map<String, Long> configValues(RocksDbConfig config) {
-      Map<String, Long> values = new LinkedHashMap<>();
-      for (ConfigKey key : ConfigKey.values()) {
-        values.put(key.tomlName(), key.valueIn(config));
-      }
-      return values;
     }
 
     private static String count(int n, String noun) {
       return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /** One file in the {@code --json} document; config and worst case only for a valid file. */
+    /**
+     * One file in the {@code --json} document; dialect, config and worst cases only for a valid
+     * file, the legacy worst case only for a server file with the legacy keys.
+     */
     record Json(
         String file,
         boolean valid,
+        String dialect,
         boolean sectionPresent,
-        Map<String, Long> config,
+        Map<String, Object> config,
         WorstCase worstCase,
+        WorstCase.Legacy legacyWorstCase,
         List<DiagnosticJson> diagnostics) {}
   }
 }

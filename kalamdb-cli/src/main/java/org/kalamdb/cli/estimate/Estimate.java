@@ -1,13 +1,24 @@
 package org.kalamdb.cli.estimate;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
+import org.kalamdb.config.ByteSize;
+import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.RocksDbConfig;
+import org.kalamdb.config.ServerLayout;
 
 /**
  * One row of the "Expected Impact" table, computed: worst case of {@link RocksDbDefaults} against a
  * configuration's worst case for one column-family count.
+ *
+ * <p>For a KalamDB server config ({@code [storage.rocksdb]}) the count is at least the six column
+ * families the server opens ({@link MemoryModel#countedColumnFamilies}), the defaults are computed
+ * for that same count, and the config's figure is shown exactly ({@code 3.25 MB}), since its sizes
+ * are in bytes and a few MB in all.
  *
  * @param scenario the row's label, e.g. {@code 17 CFs (7 system + 10 tables)}
  * @param columnFamilies the column-family count
@@ -16,7 +27,11 @@ import org.kalamdb.config.RocksDbConfig;
  * @param configMb worst case of the configuration ({@link MemoryModel#worstCaseMb})
  * @param configFormula how {@code configMb} is computed ({@link MemoryModel#formula})
  * @param savingPercent {@code (defaultsMb - configMb) / defaultsMb}, in whole percent, rounded half
- *     up; negative when the configuration needs more
+ *     up; negative when the configuration needs more (a server config: from its exact bytes)
+ * @param configBytes worst case of the configuration in bytes, exactly ({@link
+ *     MemoryModel#worstCaseBytes})
+ * @param configText the configuration's worst case as printed: {@code 144 MB}, or for a server
+ *     config {@code 3.25 MB}
  */
 public record Estimate(
     String scenario,
@@ -25,7 +40,9 @@ public record Estimate(
     String defaultsFormula,
     long configMb,
     String configFormula,
-    double savingPercent) {
+    double savingPercent,
+    BigInteger configBytes,
+    String configText) {
 
   /** KalamDB's system column families, the seed's "server startup" scenario. */
   static final int SYSTEM_COLUMN_FAMILIES = 7;
@@ -35,6 +52,9 @@ public record Estimate(
 
   /** The row for {@code columnFamilies} column families. */
   public static Estimate of(RocksDbConfig config, int columnFamilies) {
+    if (config.dialect() != Dialect.TOOLKIT) {
+      return ofServer(config, MemoryModel.countedColumnFamilies(config, columnFamilies));
+    }
     long defaults = RocksDbDefaults.worstCaseMb(columnFamilies);
     long configured = MemoryModel.worstCaseMb(config, columnFamilies);
     return new Estimate(
@@ -44,12 +64,30 @@ public record Estimate(
         RocksDbDefaults.formula(columnFamilies),
         configured,
         MemoryModel.formula(config, columnFamilies),
-        savingPercent(defaults, configured));
+        savingPercent(defaults, configured),
+        MemoryModel.worstCaseBytes(config, columnFamilies),
+        configured + " MB");
+  }
+
+  private static Estimate ofServer(RocksDbConfig config, int columnFamilies) {
+    long defaults = RocksDbDefaults.worstCaseMb(columnFamilies);
+    BigInteger bytes = MemoryModel.worstCaseBytes(config, columnFamilies);
+    return new Estimate(
+        serverScenario(columnFamilies),
+        columnFamilies,
+        defaults,
+        RocksDbDefaults.formula(columnFamilies),
+        MemoryModel.worstCaseMb(config, columnFamilies),
+        MemoryModel.formula(config, columnFamilies),
+        savingPercent(BigInteger.valueOf(defaults).shiftLeft(20), bytes),
+        bytes,
+        ByteSize.mb(bytes));
   }
 
   /** The saving formula as printed: {@code (1120 - 144) / 1120 = 87%}. */
   public String savingFormula() {
-    return "(" + defaultsMb + " - " + configMb + ") / " + defaultsMb + " = " + savingText();
+    String configured = configText.substring(0, configText.length() - " MB".length());
+    return "(" + defaultsMb + " - " + configured + ") / " + defaultsMb + " = " + savingText();
   }
 
   /** The saving as printed: {@code 87.1%}. */
@@ -60,6 +98,22 @@ public record Estimate(
   static double savingPercent(long defaultsMb, long configMb) {
     // defaultsMb is at least 160 (one column family), never 0.
     return Math.round((defaultsMb - configMb) * 1000.0 / defaultsMb) / 10.0;
+  }
+
+  /** {@code (defaults - configured) / defaults} from exact bytes, as {@link #savingPercent}. */
+  static double savingPercent(BigInteger defaultsBytes, BigInteger configBytes) {
+    return new BigDecimal(defaultsBytes.subtract(configBytes).multiply(BigInteger.valueOf(1000)))
+            .divide(new BigDecimal(defaultsBytes), 0, RoundingMode.HALF_UP)
+            .doubleValue()
+        / 10.0;
+  }
+
+  private static String serverScenario(int columnFamilies) {
+    int server = ServerLayout.COLUMN_FAMILIES.size();
+    if (columnFamilies == server) {
+      return columnFamilies + " CFs (KalamDB server)";
+    }
+    return columnFamilies + " CFs (KalamDB server + " + (columnFamilies - server) + " more)";
   }
 
   private static String scenario(int columnFamilies) {

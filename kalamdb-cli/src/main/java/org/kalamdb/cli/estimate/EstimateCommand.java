@@ -3,15 +3,21 @@ package org.kalamdb.cli.estimate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.kalamdb.cli.DialectOption;
 import org.kalamdb.cli.JsonOutput;
 import org.kalamdb.cli.TextTable;
+import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.ConfigValidator;
 import org.kalamdb.config.Diagnostic;
+import org.kalamdb.config.Dialect;
 import org.kalamdb.config.RocksDbConfig;
+import org.kalamdb.config.ServerLayout;
 import org.kalamdb.config.ValidationResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,7 +32,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Worst-case memory of RocksDB's defaults (64 MB x 2 write buffers and a 32 MB cache per"
           + " column family) against a configuration, for each column-family count, with the"
-          + " saving and the formula of every figure."
+          + " saving and the formula of every figure. For a KalamDB server config"
+          + " ([storage.rocksdb], or --dialect kalamdb-server) the row is the six column families"
+          + " the server opens."
     },
     exitCodeList = {"0:table printed", "1:--config FILE has errors", "2:usage error"})
 public final class EstimateCommand implements Callable<Integer> {
@@ -36,14 +44,20 @@ public final class EstimateCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "config.toml to compare (default: the built-in defaults, 8 MB x 2 + 32 MB).")
+      description =
+          "config.toml or server.toml to compare (default: the built-in defaults, 8 MB x 2 + 32"
+              + " MB; with --dialect kalamdb-server, the KalamDB server's defaults).")
   Path config;
+
+  @Mixin DialectOption dialect;
 
   @Option(
       names = "--column-families",
       paramLabel = "N",
       split = ",",
-      description = "Column-family counts, one row each (default: 7,17,57, the seed's scenarios).")
+      description =
+          "Column-family counts, one row each (default: 7,17,57, the seed's scenarios; for a"
+              + " server config, the server's 6).")
   List<Integer> columnFamilies;
 
   @Option(names = "--json", description = "Print one JSON document instead of the table.")
@@ -52,17 +66,25 @@ public final class EstimateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<Integer> counts = columnFamilies == null ? Estimate.SEED_COLUMN_FAMILIES : columnFamilies;
-    for (int count : counts) {
-      if (count < 1) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--column-families must be >= 1, got " + count);
+    if (columnFamilies != null) {
+      for (int count : columnFamilies) {
+        if (count < 1) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "--column-families must be >= 1, got " + count);
+        }
       }
     }
+    Optional<Dialect> forced = dialect.dialect();
     RocksDbConfig rocksDbConfig = RocksDbConfig.defaults();
     String source = "the built-in defaults (the seed's settings)";
+    if (forced.orElse(Dialect.TOOLKIT) != Dialect.TOOLKIT) {
+      rocksDbConfig = RocksDbConfig.serverDefaults();
+      source = "the KalamDB server's defaults";
+    }
     if (config != null) {
-      ValidationResult result = new ConfigValidator().validate(config);
+      // No count of our own: a server file's checks then use the server's column families.
+      CheckOptions options = CheckOptions.none().withDialectColumnFamilies().withDialect(forced);
+      ValidationResult result = new ConfigValidator(options).validate(config);
       if (result.hasErrors()) {
         PrintWriter err = spec.commandLine().getErr();
         result.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
@@ -73,9 +95,16 @@ public final class EstimateCommand implements Callable<Integer> {
       source = config.toString();
     }
     RocksDbConfig chosen = rocksDbConfig;
+    List<Integer> counts = columnFamilies;
+    if (counts == null) {
+      counts =
+          chosen.dialect() == Dialect.TOOLKIT
+              ? Estimate.SEED_COLUMN_FAMILIES
+              : List.of(ServerLayout.COLUMN_FAMILIES.size());
+    }
     List<Estimate> rows = counts.stream().map(n -> Estimate.of(chosen, n)).toList();
     if (json) {
-      JsonOutput.print(out, new Report(source, rows));
+      JsonOutput.print(out, new Report(source, chosen.dialect().id(), rows));
     } else {
       printTable(out, source, rows);
     }
@@ -85,7 +114,7 @@ public final class EstimateCommand implements Callable<Integer> {
   private static void printTable(PrintWriter out, String source, List<Estimate> rows) {
     TextTable table = new TextTable("Scenario", "RocksDB defaults", "this config", "saving");
     for (Estimate row : rows) {
-      table.row(row.scenario(), row.defaultsMb() + " MB", row.configMb() + " MB", row.savingText());
+      table.row(row.scenario(), row.defaultsMb() + " MB", row.configText(), row.savingText());
     }
     out.println("Worst case, RocksDB defaults vs " + source + ":");
     out.println();
@@ -96,7 +125,7 @@ public final class EstimateCommand implements Callable<Integer> {
       out.println("  " + row.scenario() + ":");
       out.println(
           "    RocksDB defaults: " + row.defaultsFormula() + " = " + row.defaultsMb() + " MB");
-      out.println("    this config:      " + row.configFormula() + " = " + row.configMb() + " MB");
+      out.println("    this config:      " + row.configFormula() + " = " + row.configText());
       out.println("    saving:           " + row.savingFormula());
     }
     out.println();
@@ -106,6 +135,6 @@ public final class EstimateCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** The {@code --json} document. */
-  record Report(String config, List<Estimate> scenarios) {}
+  /** The {@code --json} document: where the config came from, its dialect id, one row per count. */
+  record Report(String config, String dialect, List<Estimate> scenarios) {}
 }

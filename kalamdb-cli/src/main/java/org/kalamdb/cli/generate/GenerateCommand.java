@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kalamdb.cli.BudgetOptions;
+import org.kalamdb.cli.DialectOption;
 import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.ConfigException;
 import org.kalamdb.config.ConfigOverrides;
@@ -16,8 +17,10 @@ import org.kalamdb.config.ConfigSizer;
 import org.kalamdb.config.ConfigValidator;
 import org.kalamdb.config.ConfigWriter;
 import org.kalamdb.config.Diagnostic;
+import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.RocksDbConfig;
+import org.kalamdb.config.ValidationResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,16 +30,22 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kalamdb generate}: a {@code [rocksdb]} section sized for a memory budget (or the
- * defaults), with explicit values taking precedence, printed or merged into a file.
+ * defaults), with explicit values taking precedence, printed or merged into a file. With {@code
+ * --dialect kalamdb-server}: the {@code [storage.rocksdb]} section and its five profile tables of a
+ * KalamDB {@code server.toml}, sized for the six column families the server opens.
  */
 @Command(
     name = "generate",
-    header = "Prints or merges a [rocksdb] section sized for a budget.",
+    header = "Prints or merges a [rocksdb] (or [storage.rocksdb]) section sized for a budget.",
     description = {
       "Prints a commented [rocksdb] section whose worst case fits --budget-mb, or merges it into"
           + " --output FILE, keeping every other byte of the file. Without --budget-mb the"
           + " defaults are the starting point; explicit values win over the sizing. The worst case"
-          + " of the result goes to stderr."
+          + " of the result goes to stderr.",
+      "With --dialect kalamdb-server (the default when --output FILE is a server.toml with"
+          + " [storage.rocksdb]) it writes [storage.rocksdb] and its cf_profiles tables in bytes"
+          + " instead, sized for the server's six column families and keeping the database"
+          + " settings FILE already has; the --*-mb values do not apply."
     },
     exitCodeList = {
       "0:section printed, or FILE updated or already up to date",
@@ -48,6 +57,8 @@ public final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin BudgetOptions budget;
+
+  @Mixin DialectOption dialect;
 
   @Option(
       names = "--write-buffer-size-mb",
@@ -84,17 +95,24 @@ public final class GenerateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // Usage errors (exit 2) come before any sizing.
-    CheckOptions checkOptions = budget.checkOptions();
+    Dialect chosen = dialect.dialect().orElseGet(this::detectedDialect);
+    CheckOptions checkOptions = budget.checkOptions().withDialect(chosen);
+    if (chosen != Dialect.TOOLKIT) {
+      refuseToolkitOptions();
+    }
     int columnFamilies = checkOptions.columnFamilies();
     Long budgetMb = budget.budgetMb();
-    RocksDbConfig sized;
+    RocksDbConfig config;
     try {
-      sized = ConfigSizer.forBudgetOrDefaults(budgetMb, columnFamilies);
+      config =
+          chosen == Dialect.TOOLKIT
+              ? withExplicitValues(ConfigSizer.forBudgetOrDefaults(budgetMb, columnFamilies))
+              : sizedServer(budgetMb);
     } catch (IllegalArgumentException impossible) {
       err.println("kalamdb generate: error: " + impossible.getMessage());
       return 1;
     }
-    RocksDbConfig config = withExplicitValues(sized);
+    columnFamilies = checkOptions.columnFamiliesFor(config);
     if (budgetMb != null) {
       // Explicit values may undo the sizing; say so instead of writing a section over budget.
       Optional<Diagnostic> over =
@@ -144,6 +162,61 @@ public final class GenerateCommand implements Callable<Integer> {
       err.println(output + ": error: cannot write: " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * Without {@code --dialect}: a server file named by {@code --output} stays one, so that generate
+   * never adds a {@code [rocksdb]} section beside its {@code [storage.rocksdb]}.
+   */
+  private Dialect detectedDialect() {
+    if (output == null || !Files.isRegularFile(output)) {
+      return Dialect.TOOLKIT;
+    }
+    ValidationResult existing = new ConfigValidator(CheckOptions.fileOnly()).validate(output);
+    boolean server = existing.config().dialect() == Dialect.KALAMDB_SERVER;
+    return server && existing.sectionPresent() ? Dialect.KALAMDB_SERVER : Dialect.TOOLKIT;
+  }
+
+  /** The options that set {@code [rocksdb]} values or counts are usage errors for a server file. */
+  private void refuseToolkitOptions() {
+    if (writeBufferSizeMb != null
+        || maxWriteBufferNumber != null
+        || blockCacheSizeMb != null
+        || memtableLimitMb != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--write-buffer-size-mb, --max-write-buffer-number, --block-cache-size-mb and"
+              + " --memtable-limit-mb set [rocksdb] values; they do not apply to --dialect"
+              + " kalamdb-server, whose profiles are sized from --budget-mb");
+    }
+    if (budget.columnFamilies() != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--column-families does not apply to --dialect kalamdb-server: the server opens its 6"
+              + " column families, whatever the tables");
+    }
+  }
+
+  /**
+   * The server section: from {@code --output}'s own settings when it is a server file (its database
+   * settings stay; wrong values read as the server's defaults, which the merge then replaces), else
+   * from the server's defaults; sized for the budget when there is one.
+   *
+   * @throws IllegalArgumentException when no config fits the budget
+   */
+  private RocksDbConfig sizedServer(Long budgetMb) {
+    RocksDbConfig base = RocksDbConfig.serverDefaults();
+    if (output != null && Files.isRegularFile(output)) {
+      ValidationResult existing =
+          new ConfigValidator(CheckOptions.fileOnly().withDialect(Dialect.KALAMDB_SERVER))
+              .validate(output);
+      if (existing.config().dialect() == Dialect.KALAMDB_SERVER) {
+        base = existing.config();
+      }
+    }
+    return budgetMb == null
+        ? base.withoutLegacyProfile()
+        : ConfigSizer.forServerBudget(budgetMb, base);
   }
 
   private RocksDbConfig withExplicitValues(RocksDbConfig sized) {

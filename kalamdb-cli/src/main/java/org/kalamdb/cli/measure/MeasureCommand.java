@@ -13,13 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.kalamdb.cli.DialectOption;
 import org.kalamdb.cli.JsonOutput;
+import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.ConfigValidator;
 import org.kalamdb.config.Diagnostic;
 import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.config.ValidationResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -64,8 +67,12 @@ public final class MeasureCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "config.toml whose [rocksdb] section is the config profile.")
+      description =
+          "config.toml whose [rocksdb] section (or server.toml whose [storage.rocksdb]) is the"
+              + " config profile.")
   Path config;
+
+  @Mixin DialectOption dialect;
 
   @Option(
       names = "--column-families",
@@ -132,7 +139,9 @@ public final class MeasureCommand implements Callable<Integer> {
     KeyOrder order = keyOrder(keyOrder.trim());
     RocksDbConfig configured = null;
     if (config != null) {
-      ValidationResult result = new ConfigValidator().validate(config);
+      CheckOptions options =
+          CheckOptions.none().withDialectColumnFamilies().withDialect(dialect.dialect());
+      ValidationResult result = new ConfigValidator(options).validate(config);
       if (result.hasErrors()) {
         PrintWriter err = spec.commandLine().getErr();
         result.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
@@ -180,7 +189,7 @@ public final class MeasureCommand implements Callable<Integer> {
           RocksDbConfig runConfig =
               profile == Profile.CONFIG ? configured : RocksDbConfig.defaults();
           WorkerRequest request =
-              new WorkerRequest(
+              WorkerRequest.of(
                   profile, store.toString(), count, mbPerCf, valueBytes, order, runConfig);
           try {
             results.add(jvm.run(request, scratch));

@@ -91,7 +91,7 @@ final class Workload {
   private KalamStore open(Path dir, List<String> names) {
     return switch (request.profile()) {
       case DEFAULTS -> KalamStore.openWithRocksDbDefaults(dir, names);
-      case SEED, CONFIG -> KalamStore.open(dir, request.config(), names);
+      case SEED, CONFIG -> KalamStore.open(dir, request.rocksDbConfig(), names);
     };
   }
 

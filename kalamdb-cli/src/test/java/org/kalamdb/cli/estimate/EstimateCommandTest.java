@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kalamdb.cli.CliRun;
+import org.kalamdb.cli.ServerToml;
 import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.RocksDbConfig;
 
@@ -95,5 +96,37 @@ class EstimateCommandTest {
     assertThat(Estimate.savingPercent(1120, 144)).isEqualTo(87.1);
     assertThat(Estimate.savingPercent(160, 320)).isEqualTo(-100.0);
     assertThat(Estimate.savingPercent(160, 160)).isEqualTo(0.0);
+  }
+
+  @Test
+  void theServerDialectComparesTheServersSixColumnFamilies() {
+    CliRun run = CliRun.of("estimate", "--dialect", "kalamdb-server");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    RocksDbConfig server = RocksDbConfig.serverDefaults();
+    assertThat(run.out())
+        .contains("RocksDB defaults vs the KalamDB server's defaults")
+        .contains("| 6 CFs (KalamDB server) | 960 MB           | 3.25 MB     | 99.7%  |")
+        .contains(MemoryModel.formula(server, 6) + " = 3.25 MB")
+        .contains("(960 - 3.25) / 960 = 99.7%");
+  }
+
+  @Test
+  void aServerFileIsEstimatedInExactBytes() throws IOException {
+    Path file = Files.writeString(dir.resolve("server.toml"), ServerToml.text());
+
+    CliRun run = CliRun.of("estimate", "--config", file.toString(), "--json");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("dialect").asText()).isEqualTo("kalamdb-server");
+    assertThat(json.get("scenarios")).hasSize(1);
+    JsonNode row = json.get("scenarios").get(0);
+    assertThat(row.get("columnFamilies").asInt()).isEqualTo(6);
+    assertThat(row.get("defaultsMb").asLong()).isEqualTo(960);
+    assertThat(row.get("configBytes").asLong()).isEqualTo(ServerToml.WORST_CASE_BYTES);
+    assertThat(row.get("configText").asText()).isEqualTo("8.88 MB");
+    assertThat(row.get("configFormula").asText()).isEqualTo(ServerToml.FORMULA);
+    assertThat(row.get("savingPercent").asDouble()).isEqualTo(99.1);
   }
 }

@@ -1,0 +1,50 @@
+package org.kalamdb.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+import org.kalamdb.config.CheckOptions;
+import org.kalamdb.config.Dialect;
+import org.kalamdb.config.RocksDbConfig;
+
+class BudgetParametersTest {
+
+  @Test
+  void unsetParametersLeaveTheDialectAndItsCountToTheFile() throws MojoExecutionException {
+    CheckOptions options = BudgetParameters.toCheckOptions(null, null, null);
+
+    assertThat(options.dialect()).isEmpty();
+    assertThat(options.columnFamilyCount()).isEmpty();
+    assertThat(options.memoryBudgetMb()).isEmpty();
+    assertThat(options.columnFamiliesFor(RocksDbConfig.defaults())).isEqualTo(57);
+    assertThat(options.columnFamiliesFor(RocksDbConfig.serverDefaults())).isEqualTo(6);
+  }
+
+  @Test
+  void givenValuesAreKept() throws MojoExecutionException {
+    CheckOptions options = BudgetParameters.toCheckOptions(64L, 10, " kalamdb-server ");
+
+    assertThat(options.dialect()).contains(Dialect.KALAMDB_SERVER);
+    assertThat(options.columnFamilyCount()).hasValue(10);
+    assertThat(options.memoryBudgetMb()).hasValue(64);
+  }
+
+  @Test
+  void anUnknownDialectNamesThePropertyAndTheKnownOnes() {
+    assertThatThrownBy(() -> BudgetParameters.toCheckOptions(null, null, "server"))
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage(
+            "dialect (property kalamdb.dialect): unknown dialect 'server'; known dialects:"
+                + " toolkit, kalamdb-server");
+  }
+
+  @Test
+  void countsAndBudgetsBelowOneAreRefused() {
+    assertThatThrownBy(() -> BudgetParameters.toCheckOptions(null, 0, null))
+        .hasMessageContaining("kalamdb.columnFamilies");
+    assertThatThrownBy(() -> BudgetParameters.toCheckOptions(0L, null, null))
+        .hasMessageContaining("kalamdb.memoryBudgetMb");
+  }
+}
