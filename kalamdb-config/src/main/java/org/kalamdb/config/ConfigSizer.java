@@ -1,5 +1,7 @@
 package org.kalamdb.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -168,5 +170,46 @@ public final class ConfigSizer {
               + " buffer (64 KiB x 2 each)");
     }
     return sized.withBlockCacheSizeBytes(cache);
+  }
+
+  /**
+   * Where a generated server section starts: the settings of {@code existing} when it is a readable
+   * server file (its database settings stay; values it gets wrong read as the server's defaults,
+   * which the write then replaces), else {@link RocksDbConfig#serverDefaults()}.
+   *
+   * @param existing the file a section will be merged into, or {@code null}
+   */
+  public static RocksDbConfig serverBase(Path existing) {
+    if (existing == null || !Files.isRegularFile(existing)) {
+      return RocksDbConfig.serverDefaults();
+    }
+    ValidationResult read =
+        new ConfigValidator(CheckOptions.fileOnly().withDialect(Dialect.KALAMDB_SERVER))
+            .validate(existing);
+    return read.config().dialect() == Dialect.KALAMDB_SERVER
+        ? read.config()
+        : RocksDbConfig.serverDefaults();
+  }
+
+  /**
+   * {@link #forServerBudget} when a budget is given; otherwise {@code base} as RocksDB runs it:
+   * each profile at its effective values (the server's own 32 KiB system profiles written as the
+   * 65536 that runs, so the file passes check without a warning), without the legacy keys.
+   *
+   * @param budgetMb the budget to size for, or {@code null}
+   */
+  public static RocksDbConfig forServerBudgetOrDefaults(Long budgetMb, RocksDbConfig base) {
+    if (budgetMb != null) {
+      return forServerBudget(budgetMb, base);
+    }
+    RocksDbConfig start =
+        base.dialect() == Dialect.KALAMDB_SERVER ? base : RocksDbConfig.serverDefaults();
+    List<ColumnFamilyProfile> asRun = new ArrayList<>();
+    for (ColumnFamilyProfile p : start.profiles()) {
+      asRun.add(
+          new ColumnFamilyProfile(
+              p.name(), p.effectiveWriteBufferSizeBytes(), p.effectiveMaxWriteBufferNumber()));
+    }
+    return start.withoutLegacyProfile().withProfiles(asRun);
   }
 }

@@ -136,4 +136,37 @@ class ServerGenerateTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(":1:1: error: the file has [rocksdb] (dialect toolkit)");
   }
+
+  @Test
+  void withoutABudgetTheServerDefaultsAreWrittenAsTheyRun(@TempDir Path dir) throws IOException {
+    RocksDbConfig asRun =
+        ConfigSizer.forServerBudgetOrDefaults(null, ConfigSizer.serverBase(dir.resolve("none")));
+    assertThat(asRun.profileFor("system_meta").writeBufferSizeBytes()).isEqualTo(65536);
+    assertThat(MemoryModel.worstCaseBytes(asRun, 6))
+        .isEqualTo(MemoryModel.worstCaseBytes(RocksDbConfig.serverDefaults(), 6));
+    ValidationResult result =
+        new ConfigValidator(CheckOptions.fileOnly())
+            .validate(ConfigWriter.render(asRun).getBytes(StandardCharsets.UTF_8), "server.toml");
+    assertThat(result.diagnostics()).isEmpty();
+
+    Path existing =
+        Files.writeString(dir.resolve("server.toml"), "[storage.rocksdb]\nmax_open_files = 2048\n");
+    assertThat(ConfigSizer.serverBase(existing).dbSettings().maxOpenFiles()).hasValue(2048);
+  }
+
+  @Test
+  void valuesAreListedUnderTheKeysOfTheFile() {
+    RocksDbConfig config = RocksDbConfig.serverDefaults();
+    assertThat(ConfigValues.text(config))
+        .startsWith(
+            "block_cache_size=2097152, max_background_jobs=4, max_open_files=512,"
+                + " sync_writes=false, disable_wal=false, compact_on_startup=false,"
+                + " cf_profiles.system_meta.write_buffer_size=32768,"
+                + " cf_profiles.system_meta.max_write_buffers=2,")
+        .endsWith("cf_profiles.raft.max_write_buffers=2");
+    assertThat(ConfigValues.text(RocksDbConfig.defaults()))
+        .isEqualTo(
+            "write_buffer_size_mb=8, max_write_buffer_number=2, block_cache_size_mb=32,"
+                + " memtable_limit_mb=0");
+  }
 }

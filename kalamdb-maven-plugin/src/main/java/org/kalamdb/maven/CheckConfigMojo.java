@@ -12,6 +12,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.ConfigValidator;
+import org.kalamdb.config.ConfigValues;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.RocksDbConfig;
@@ -119,7 +120,7 @@ public class CheckConfigMojo extends AbstractMojo {
                   + " section in "
                   + shown
                   + (toolkit ? "; the defaults apply (" : "; the KalamDB server's defaults apply (")
-                  + SettingsText.values(values)
+                  + ConfigValues.text(values)
                   + ")");
     }
     String verdict =

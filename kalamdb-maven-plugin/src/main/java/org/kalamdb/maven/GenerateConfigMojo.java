@@ -19,6 +19,7 @@ import org.kalamdb.config.ConfigException;
 import org.kalamdb.config.ConfigOverrides;
 import org.kalamdb.config.ConfigSizer;
 import org.kalamdb.config.ConfigValidator;
+import org.kalamdb.config.ConfigValues;
 import org.kalamdb.config.ConfigWriter;
 import org.kalamdb.config.Diagnostic;
 import org.kalamdb.config.Dialect;
@@ -154,7 +155,7 @@ public class GenerateConfigMojo extends AbstractMojo {
             (changed ? "wrote " : "up to date: ")
                 + shown
                 + " ("
-                + SettingsText.values(values)
+                + ConfigValues.text(values)
                 + "); "
                 + MemoryModel.worstCaseSentence(values, options.columnFamiliesFor(values)));
     if (mergeInto == null) {
@@ -214,21 +215,8 @@ public class GenerateConfigMojo extends AbstractMojo {
           "columnFamilies (property kalamdb.columnFamilies) does not apply to dialect"
               + " kalamdb-server: the server opens its 6 column families, whatever the tables");
     }
-    RocksDbConfig base = RocksDbConfig.serverDefaults();
-    if (Files.isRegularFile(target)) {
-      // Wrong values in the old section read as the server's defaults; the merge replaces them.
-      ValidationResult existing =
-          new ConfigValidator(CheckOptions.fileOnly().withDialect(Dialect.KALAMDB_SERVER))
-              .validate(target);
-      if (existing.config().dialect() == Dialect.KALAMDB_SERVER) {
-        base = existing.config();
-      }
-    }
-    if (memoryBudgetMb == null) {
-      return base.withoutLegacyProfile();
-    }
     try {
-      return ConfigSizer.forServerBudget(memoryBudgetMb, base);
+      return ConfigSizer.forServerBudgetOrDefaults(memoryBudgetMb, ConfigSizer.serverBase(target));
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException(
           "cannot generate the [storage.rocksdb] section of " + shown + ": " + e.getMessage());

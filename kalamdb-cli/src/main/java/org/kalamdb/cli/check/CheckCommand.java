@@ -12,6 +12,7 @@ import org.kalamdb.cli.DialectOption;
 import org.kalamdb.cli.JsonOutput;
 import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.ConfigValidator;
+import org.kalamdb.config.ConfigValues;
 import org.kalamdb.config.Diagnostic;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;

@@ -205,18 +205,7 @@ public final class GenerateCommand implements Callable<Integer> {
    * @throws IllegalArgumentException when no config fits the budget
    */
   private RocksDbConfig sizedServer(Long budgetMb) {
-    RocksDbConfig base = RocksDbConfig.serverDefaults();
-    if (output != null && Files.isRegularFile(output)) {
-      ValidationResult existing =
-          new ConfigValidator(CheckOptions.fileOnly().withDialect(Dialect.KALAMDB_SERVER))
-              .validate(output);
-      if (existing.config().dialect() == Dialect.KALAMDB_SERVER) {
-        base = existing.config();
-      }
-    }
-    return budgetMb == null
-        ? base.withoutLegacyProfile()
-        : ConfigSizer.forServerBudget(budgetMb, base);
+    return ConfigSizer.forServerBudgetOrDefaults(budgetMb, ConfigSizer.serverBase(output));
   }
 
   private RocksDbConfig withExplicitValues(RocksDbConfig sized) {

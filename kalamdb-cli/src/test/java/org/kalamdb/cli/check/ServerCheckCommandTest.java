@@ -189,10 +189,9 @@ class ServerCheckCommandTest {
     assertThat(config.get("sync_writes").asBoolean()).isFalse();
     assertThat(config.get("disable_wal").asBoolean()).isFalse();
     assertThat(config.get("compact_on_startup").asBoolean()).isFalse();
-    JsonNode hotData = config.get("cf_profiles").get("hot_data");
-    assertThat(hotData.get("write_buffer_size").asLong()).isEqualTo(1048576);
-    assertThat(hotData.get("max_write_buffers").asInt()).isEqualTo(3);
-    assertThat(config.get("cf_profiles").size()).isEqualTo(5);
+    assertThat(config.get("cf_profiles.hot_data.write_buffer_size").asLong()).isEqualTo(1048576);
+    assertThat(config.get("cf_profiles.hot_data.max_write_buffers").asInt()).isEqualTo(3);
+    assertThat(config.size()).isEqualTo(6 + 5 * 2);
     assertThat(config.has("write_buffer_size_mb")).isFalse();
   }
 
