@@ -52,36 +52,25 @@ public record Estimate(
 
   /** The row for {@code columnFamilies} column families. */
   public static Estimate of(RocksDbConfig config, int columnFamilies) {
-    if (config.dialect() != Dialect.TOOLKIT) {
-      return ofServer(config, MemoryModel.countedColumnFamilies(config, columnFamilies));
-    }
-    long defaults = RocksDbDefaults.worstCaseMb(columnFamilies);
-    long configured = MemoryModel.worstCaseMb(config, columnFamilies);
+    // A server file counts at least the six column families the server opens.
+    int counted = MemoryModel.countedColumnFamilies(config, columnFamilies);
+    boolean toolkit = config.dialect() == Dialect.TOOLKIT;
+    long defaults = RocksDbDefaults.worstCaseMb(counted);
+    long configured = MemoryModel.worstCaseMb(config, counted);
+    BigInteger bytes = MemoryModel.worstCaseBytes(config, counted);
     return new Estimate(
-        scenario(columnFamilies),
-        columnFamilies,
+        toolkit ? scenario(counted) : serverScenario(counted),
+        counted,
         defaults,
-        RocksDbDefaults.formula(columnFamilies),
+        RocksDbDefaults.formula(counted),
         configured,
-        MemoryModel.formula(config, columnFamilies),
-        savingPercent(defaults, configured),
-        MemoryModel.worstCaseBytes(config, columnFamilies),
-        configured + " MB");
-  }
-
-  private static Estimate ofServer(RocksDbConfig config, int columnFamilies) {
-    long defaults = RocksDbDefaults.worstCaseMb(columnFamilies);
-    BigInteger bytes = MemoryModel.worstCaseBytes(config, columnFamilies);
-    return new Estimate(
-        serverScenario(columnFamilies),
-        columnFamilies,
-        defaults,
-        RocksDbDefaults.formula(columnFamilies),
-        MemoryModel.worstCaseMb(config, columnFamilies),
-        MemoryModel.formula(config, columnFamilies),
-        savingPercent(BigInteger.valueOf(defaults).shiftLeft(20), bytes),
+        MemoryModel.formula(config, counted),
+        // Server sizes are bytes, not whole MB: the saving is computed exactly.
+        toolkit
+            ? savingPercent(defaults, configured)
+            : savingPercent(BigInteger.valueOf(defaults).shiftLeft(20), bytes),
         bytes,
-        ByteSize.mb(bytes));
+        toolkit ? configured + " MB" : ByteSize.mb(bytes));
   }
 
   /** The saving formula as printed: {@code (1120 - 144) / 1120 = 87%}. */
