@@ -1,5 +1,7 @@
 package org.kalamdb.junit;
 
+import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
@@ -8,33 +10,91 @@ import org.kalamdb.store.KalamStore;
 import org.kalamdb.store.MemoryUsage;
 
 /**
- * A store's peak during one test against its budget.
+ * The peak of a store or watched database during one test against its budget.
  *
- * @param store the store checked
+ * @param subject what was checked, as messages name it: {@code store 'orders'} or {@code database
+ *     'repo'}
+ * @param name the name of the store or database, for report entries
  * @param peak the accounted memory at the peak
  * @param budgetMb the budget in MB
  * @param budgetOrigin where the budget came from, as the message names it
+ * @param configFile the config file the budget and the worst case come from, or {@code defaults}
+ * @param columnFamilyLabel what follows a column family in the message, e.g. {@code " (profile
+ *     raft)"}; {@code ""} for nothing; {@code null} when the figures have no column families (a
+ *     watched database is measured at database level), which leaves them out of the message
  */
-record BudgetCheck(ManagedStore store, MemoryUsage peak, long budgetMb, String budgetOrigin) {
+record BudgetCheck(
+    String subject,
+    String name,
+    MemoryUsage peak,
+    long budgetMb,
+    String budgetOrigin,
+    String configFile,
+    UnaryOperator<String> columnFamilyLabel) {
   private static final int LARGEST_SHOWN = 5;
 
-  /** Measures the store now and resolves its budget. */
+  /**
+   * Judges a managed store on the peak its own recorder saw, which neither {@code close()} nor
+   * {@code resetPeak()} by the test can lower.
+   */
   static BudgetCheck of(ManagedStore store) {
     MemoryUsage peak = store.peak();
-    StoreSettings settings = store.settings();
+    KalamStore kalamStore = store.store();
+    // Column families of a server store differ by profile; a toolkit store's share one.
+    // profileOf answers from the name and the config alone, so also for a closed store.
+    boolean profiles = kalamStore.config().dialect() == Dialect.KALAMDB_SERVER;
+    UnaryOperator<String> label =
+        profiles ? cf -> " (profile " + kalamStore.profileOf(cf) + ")" : cf -> "";
+    return of(
+        "store '" + store.name() + "'",
+        store.name(),
+        peak,
+        store.settings(),
+        store.columnFamilyCount(),
+        label);
+  }
+
+  /** Judges a watched database on the peak its recorder saw up to now. */
+  static BudgetCheck of(WatchedDatabase database) {
+    return of(
+        "database '" + database.name() + "'",
+        database.name(),
+        database.peak(),
+        database.settings(),
+        database.columnFamilyCount(),
+        null);
+  }
+
+  private static BudgetCheck of(
+      String subject,
+      String name,
+      MemoryUsage peak,
+      StoreSettings settings,
+      int columnFamilies,
+      UnaryOperator<String> label) {
+    String file = settings.config().file();
     if (settings.budgetMb().isPresent()) {
-      return new BudgetCheck(store, peak, settings.budgetMb().getAsLong(), settings.budgetOrigin());
+      return new BudgetCheck(
+          subject,
+          name,
+          peak,
+          settings.budgetMb().getAsLong(),
+          settings.budgetOrigin(),
+          file,
+          label);
     }
     RocksDbConfig config = settings.config().config();
-    int columnFamilies = store.store().columnFamilyNames().size();
     return new BudgetCheck(
-        store,
+        subject,
+        name,
         peak,
         MemoryModel.worstCaseMb(config, columnFamilies),
         "worst case of the config for "
             + columnFamilies
             + " column families: "
-            + MemoryModel.formula(config, columnFamilies));
+            + MemoryModel.formula(config, columnFamilies),
+        file,
+        label);
   }
 
   /** The budget in bytes; a budget of more bytes than a long holds is no limit, not an overflow. */
@@ -48,9 +108,8 @@ record BudgetCheck(ManagedStore store, MemoryUsage peak, long budgetMb, String b
 
   /** One line for the test's report: {@code store 'orders' peak 3.1 MB of its budget of 64 MB}. */
   String summary() {
-    return "store '"
-        + store.name()
-        + "' peak "
+    return subject
+        + " peak "
         + mb(peak.total())
         + " of its budget of "
         + budgetMb
@@ -60,11 +119,22 @@ record BudgetCheck(ManagedStore store, MemoryUsage peak, long budgetMb, String b
         + (overBudget() ? ": OVER BUDGET" : "");
   }
 
-  /** One line naming the store, peak, budget and its origin, components, largest CFs, config. */
+  /**
+   * The line for several watched databases together: {@code databases 'a', 'b' together peak 5.0 MB
+   * (the sum of their peaks)}.
+   */
+  static String sumSummary(List<BudgetCheck> databases) {
+    return "databases "
+        + databases.stream().map(c -> "'" + c.name() + "'").collect(Collectors.joining(", "))
+        + " together peak "
+        + mb(databases.stream().mapToLong(c -> c.peak().total()).sum())
+        + " (the sum of their peaks)";
+  }
+
+  /** One line naming the subject, peak, budget and its origin, components, largest CFs, config. */
   String message() {
-    return "store '"
-        + store.name()
-        + "' used "
+    return subject
+        + " used "
         + mb(peak.total())
         + " at peak, over its budget of "
         + budgetMb
@@ -76,25 +146,16 @@ record BudgetCheck(ManagedStore store, MemoryUsage peak, long budgetMb, String b
         + mb(peak.blockCacheExcludingMemTablesBytes())
         + ", table readers "
         + mb(peak.tableReadersBytes())
-        + "; largest column families: "
-        + largestColumnFamilies()
+        + (columnFamilyLabel == null ? "" : "; largest column families: " + largestColumnFamilies())
         + "; config: "
-        + store.settings().config().file();
+        + configFile;
   }
 
   private String largestColumnFamilies() {
-    KalamStore kalamStore = store.store();
-    // Column families of a server store differ by profile; a toolkit store's share one.
-    boolean profiles = kalamStore.config().dialect() == Dialect.KALAMDB_SERVER;
     String largest =
         peak.largestColumnFamilies(LARGEST_SHOWN).stream()
             .filter(e -> !mb(e.getValue()).equals("0.0 MB"))
-            .map(
-                e ->
-                    e.getKey()
-                        + " "
-                        + mb(e.getValue())
-                        + (profiles ? " (profile " + kalamStore.profileOf(e.getKey()) + ")" : ""))
+            .map(e -> e.getKey() + " " + mb(e.getValue()) + columnFamilyLabel.apply(e.getKey()))
             .collect(Collectors.joining(", "));
     return largest.isEmpty() ? "none holds 0.1 MB or more" : largest;
   }

@@ -3,6 +3,7 @@ package org.kalamdb.junit;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -29,12 +32,14 @@ import org.kalamdb.store.KalamStore;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * The extension behind {@link KalamStoreTest} and {@link TempStore}: creates temporary {@link
- * KalamStore}s, injects them into fields and parameters, checks each store's peak memory against
- * its budget after every test, and closes and deletes the stores when their scope ends.
+ * The extension behind {@link KalamStoreTest}, {@link TempStore} and {@link MemoryWatch}: creates
+ * temporary {@link KalamStore}s and empty directories, injects them into fields and parameters,
+ * resolves {@code MemoryWatch} parameters, checks the peak memory of each store and watched
+ * database against its budget right after every test method (before {@code @AfterEach}), and closes
+ * and deletes stores and directories when their scope ends.
  *
  * <p>The contract (scopes, precedence, cleanup, failure message, configuration parameters) is
- * documented on {@link TempStore} and {@link KalamStoreTest}.
+ * documented on {@link TempStore}, {@link KalamStoreTest} and {@link MemoryWatch}.
  *
  * <p>Compatibility: uses only extension API present in JUnit Jupiter 5.10 and still present in 6.x.
  * Stores are kept in {@link ExtensionContext.Store}s as values that are both {@link AutoCloseable}
@@ -49,13 +54,23 @@ import org.opentest4j.AssertionFailedError;
 public final class KalamStoreExtension
     implements BeforeAllCallback,
         BeforeEachCallback,
+        AfterTestExecutionCallback,
         AfterEachCallback,
+        AfterAllCallback,
         ParameterResolver,
         TestInstancePostProcessor,
         TestInstancePreDestroyCallback {
 
   private static final String REGISTRY = "registry";
   private static final String REPORT_PREFIX = "kalamdb.store.";
+
+  /**
+   * Report entry of the watched databases together; the dash keeps it apart from any store, whose
+   * name is a Java identifier.
+   */
+  static final String DATABASES_TOTAL = REPORT_PREFIX + "watched-databases";
+
+  private static final String ALLOWED_TYPES = "KalamStore or java.nio.file.Path";
 
   /** Guards creating a context's registry; contexts may be reached from several threads. */
   private final Object registryLock = new Object();
@@ -78,6 +93,9 @@ public final class KalamStoreExtension
     for (ManagedStore store : visibleStores(context)) {
       store.resetPeak();
     }
+    for (MemoryWatch watch : visibleWatches(context)) {
+      watch.resetPeaks();
+    }
     requireStaticFieldsSet(context);
     RunParameters parameters = RunParameters.read(context);
     StoreRegistry registry = registry(context);
@@ -88,25 +106,38 @@ public final class KalamStoreExtension
     }
   }
 
+  /**
+   * The budget check, right after the test method and before {@code @AfterEach}: what the test
+   * itself did is judged, on the peak seen up to now, and clean-up code cannot change the verdict.
+   */
   @Override
-  public void afterEach(ExtensionContext context) {
+  public void afterTestExecution(ExtensionContext context) {
     boolean reportToStdout = RunParameters.read(context).reportToStdout();
-    List<ManagedStore> stores = visibleStores(context);
+    // Databases watched from now on (in @AfterEach) would never be checked: refuse them.
+    registry(context)
+        .refuseNewDatabases(
+            "the budget check of this test ran right after the test method; watch databases in"
+                + " the test method or in @BeforeEach");
+    List<BudgetCheck> checks = new ArrayList<>();
+    for (ManagedStore store : visibleStores(context)) {
+      checks.add(BudgetCheck.of(store));
+    }
+    List<BudgetCheck> databases = new ArrayList<>();
+    for (MemoryWatch watch : visibleWatches(context)) {
+      for (WatchedDatabase database : watch.databases()) {
+        databases.add(BudgetCheck.of(database));
+      }
+    }
+    checks.addAll(databases);
     List<String> overBudget = new ArrayList<>();
     Map<String, Integer> names = new HashMap<>();
-    for (ManagedStore store : stores) {
-      BudgetCheck check;
-      try {
-        check = BudgetCheck.of(store);
-      } catch (IllegalStateException closedByTheTest) {
-        continue;
-      }
-      int seen = names.merge(store.name(), 1, Integer::sum);
-      String key = REPORT_PREFIX + store.name() + (seen > 1 ? "#" + seen : "");
-      Map<String, String> entry = new LinkedHashMap<>();
-      entry.put(key + ".peak-bytes", Long.toString(check.peak().total()));
-      entry.put(key + ".budget-bytes", Long.toString(check.budgetBytes()));
-      context.publishReportEntry(entry);
+    for (BudgetCheck check : checks) {
+      int seen = names.merge(check.name(), 1, Integer::sum);
+      report(
+          context,
+          REPORT_PREFIX + check.name() + (seen > 1 ? "#" + seen : ""),
+          check.peak().total(),
+          check.budgetBytes());
       if (reportToStdout) {
         // Surefire's XML drops report entries but keeps a test's standard output.
         System.out.println("[kalamdb] " + check.summary());
@@ -115,21 +146,55 @@ public final class KalamStoreExtension
         overBudget.add(check.message());
       }
     }
-    if (!overBudget.isEmpty() || context.getExecutionException().isPresent()) {
-      stores.forEach(ManagedStore::markFailed);
+    if (databases.size() > 1) {
+      long sum = databases.stream().mapToLong(check -> check.peak().total()).sum();
+      Map<String, String> entry = new LinkedHashMap<>();
+      entry.put(DATABASES_TOTAL + ".peak-bytes", Long.toString(sum));
+      context.publishReportEntry(entry);
+      if (reportToStdout) {
+        System.out.println("[kalamdb] " + BudgetCheck.sumSummary(databases));
+      }
     }
     if (!overBudget.isEmpty()) {
       throw new AssertionFailedError(String.join("\n", overBudget));
     }
   }
 
+  private static void report(ExtensionContext context, String key, long peak, long budget) {
+    Map<String, String> entry = new LinkedHashMap<>();
+    entry.put(key + ".peak-bytes", Long.toString(peak));
+    entry.put(key + ".budget-bytes", Long.toString(budget));
+    context.publishReportEntry(entry);
+  }
+
+  /**
+   * Marks what the test could use as failed when anything failed (the test, the check or an
+   * {@code @AfterEach} method), for the {@code on_success} cleanup mode.
+   */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (context.getExecutionException().isPresent()) {
+      visibleResources(context).forEach(TestResource::markFailed);
+    }
+  }
+
+  /** No test follows: a class-level watch takes no more databases (none would be checked). */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    existingRegistry(context)
+        .ifPresent(
+            registry ->
+                registry.refuseNewDatabases(
+                    "every test of the class has run, so no budget check is left to judge it"));
+  }
+
   @Override
   public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext context) {
     Class<?> type = parameterContext.getParameter().getType();
-    if (type == KalamStore.class) {
-      return true;
-    }
     if (parameterContext.isAnnotated(TempStore.class)) {
+      if (type == KalamStore.class || type == Path.class) {
+        return true;
+      }
       throw new ExtensionConfigurationException(
           "@TempStore is on "
               + StoreDeclaration.of(parameterContext.getParameter(), parameterContext.getIndex())
@@ -137,26 +202,81 @@ public final class KalamStoreExtension
               + " of type "
               + type.getName()
               + "; a @TempStore parameter must be of type "
-              + KalamStore.class.getName());
+              + ALLOWED_TYPES);
     }
-    return false;
+    return type == KalamStore.class || type == MemoryWatch.class;
   }
 
   @Override
-  public KalamStore resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
     StoreDeclaration declaration =
         StoreDeclaration.of(parameterContext.getParameter(), parameterContext.getIndex());
+    boolean constructor = parameterContext.getDeclaringExecutable() instanceof Constructor;
     RunParameters parameters = RunParameters.read(context);
-    ManagedStore store =
-        ManagedStore.open(
-            declaration, SettingsResolver.resolve(declaration, context, parameters), parameters);
     StoreRegistry registry = registry(context);
-    if (parameterContext.getDeclaringExecutable() instanceof Constructor) {
-      registry.addPending(store);
-    } else {
-      registry.addScoped(store);
+    Class<?> type = parameterContext.getParameter().getType();
+    if (type == MemoryWatch.class) {
+      if (constructor) {
+        throw new ExtensionConfigurationException(
+            "MemoryWatch is "
+                + declaration.description()
+                + "; a MemoryWatch belongs to a test: declare it as a parameter of the test"
+                + " method or of a @BeforeEach, @BeforeAll or @AfterEach method");
+      }
+      return registry.memoryWatch(
+          () -> new MemoryWatch(SettingsResolver.resolve(declaration, context, parameters)));
     }
-    return store.store();
+    TestResource resource;
+    Object value;
+    if (type == Path.class) {
+      ManagedDirectory directory = openDirectory(declaration, parameters);
+      resource = directory;
+      value = directory.directory();
+    } else {
+      ManagedStore store =
+          ManagedStore.open(
+              declaration, SettingsResolver.resolve(declaration, context, parameters), parameters);
+      resource = store;
+      value = store.store();
+    }
+    if (constructor) {
+      registry.addPending(resource);
+    } else {
+      registry.addScoped(resource);
+    }
+    return value;
+  }
+
+  /** A {@code @TempStore Path}; the store attributes make no sense for it and are refused. */
+  private static ManagedDirectory openDirectory(
+      StoreDeclaration declaration, RunParameters parameters) {
+    TempStore annotation = declaration.annotation().orElseThrow();
+    List<String> set = new ArrayList<>();
+    if (!annotation.config().isBlank()) {
+      set.add("config");
+    }
+    if (annotation.memoryBudgetMb() != -1 && annotation.memoryBudgetMb() != 0) {
+      set.add("memoryBudgetMb");
+    }
+    if (annotation.columnFamilies().length > 0) {
+      set.add("columnFamilies");
+    }
+    if (!annotation.dialect().isBlank()) {
+      set.add("dialect");
+    }
+    if (!set.isEmpty()) {
+      throw new ExtensionConfigurationException(
+          "@TempStore on "
+              + declaration.description()
+              + " of type java.nio.file.Path sets "
+              + String.join(", ", set)
+              + ", which only a KalamStore has: the extension creates an empty directory and opens"
+              + " nothing in it; remove "
+              + (set.size() == 1 ? "it" : "them")
+              + " (a database opened there and given to MemoryWatch takes its budget and config"
+              + " from @KalamStoreTest and the configuration parameters)");
+    }
+    return ManagedDirectory.create(declaration, parameters);
   }
 
   @Override
@@ -167,7 +287,7 @@ public final class KalamStoreExtension
   @Override
   public void preDestroyTestInstance(ExtensionContext context) {
     boolean failed = context.getExecutionException().isPresent();
-    List<ManagedStore> stores = new ArrayList<>();
+    List<TestResource> stores = new ArrayList<>();
     TestInstancePreDestroyCallback.preDestroyTestInstances(
         context,
         instance -> {
@@ -186,13 +306,21 @@ public final class KalamStoreExtension
       StoreRegistry registry) {
     StoreDeclaration declaration = StoreDeclaration.of(field);
     requireInjectable(field, declaration);
-    ManagedStore store =
-        ManagedStore.open(
-            declaration, SettingsResolver.resolve(declaration, context, parameters), parameters);
-    registry.addScoped(store);
+    Object value;
+    if (field.getType() == Path.class) {
+      ManagedDirectory directory = openDirectory(declaration, parameters);
+      registry.addScoped(directory);
+      value = directory.directory();
+    } else {
+      ManagedStore store =
+          ManagedStore.open(
+              declaration, SettingsResolver.resolve(declaration, context, parameters), parameters);
+      registry.addScoped(store);
+      value = store.store();
+    }
     try {
       field.setAccessible(true);
-      field.set(target, store.store());
+      field.set(target, value);
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new ExtensionConfigurationException(
           "cannot set " + declaration.description() + ": " + e, e);
@@ -200,14 +328,14 @@ public final class KalamStoreExtension
   }
 
   private static void requireInjectable(Field field, StoreDeclaration declaration) {
-    if (field.getType() != KalamStore.class) {
+    if (field.getType() != KalamStore.class && field.getType() != Path.class) {
       throw new ExtensionConfigurationException(
           "@TempStore is on "
               + declaration.description()
               + " of type "
               + field.getType().getName()
               + "; a @TempStore field must be of type "
-              + KalamStore.class.getName());
+              + ALLOWED_TYPES);
     }
     if (Modifier.isFinal(field.getModifiers())) {
       throw new ExtensionConfigurationException(
@@ -266,22 +394,38 @@ public final class KalamStoreExtension
   }
 
   /**
-   * The stores a test can use: those of its own context and of every enclosing context (class,
-   * enclosing classes), plus the constructor stores of its test instances.
+   * The stores and directories a test can use: those of its own context and of every enclosing
+   * context (class, enclosing classes), plus those of its test instances' constructors.
    */
-  private List<ManagedStore> visibleStores(ExtensionContext context) {
+  private List<TestResource> visibleResources(ExtensionContext context) {
     List<Object> instances =
         context.getTestInstances().map(TestInstances::getAllInstances).orElse(List.of());
-    Set<ManagedStore> stores = new LinkedHashSet<>();
+    Set<TestResource> resources = new LinkedHashSet<>();
     for (ExtensionContext c : lineage(context)) {
       existingRegistry(c)
           .ifPresent(
               registry -> {
-                stores.addAll(registry.scoped());
-                instances.forEach(instance -> stores.addAll(registry.ofInstance(instance)));
+                resources.addAll(registry.scoped());
+                instances.forEach(instance -> resources.addAll(registry.ofInstance(instance)));
               });
     }
-    return List.copyOf(stores);
+    return List.copyOf(resources);
+  }
+
+  private List<ManagedStore> visibleStores(ExtensionContext context) {
+    return visibleResources(context).stream()
+        .filter(ManagedStore.class::isInstance)
+        .map(ManagedStore.class::cast)
+        .toList();
+  }
+
+  /** The memory watches of the test's context and of its enclosing contexts, innermost first. */
+  private static List<MemoryWatch> visibleWatches(ExtensionContext context) {
+    List<MemoryWatch> watches = new ArrayList<>();
+    for (ExtensionContext c : lineage(context)) {
+      existingRegistry(c).flatMap(StoreRegistry::existingMemoryWatch).ifPresent(watches::add);
+    }
+    return watches;
   }
 
   private static List<ExtensionContext> lineage(ExtensionContext context) {

@@ -10,19 +10,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Gives a test class or test method temporary {@link org.kalamdb.store.KalamStore}s and checks,
- * after every test, that each store the test could use stayed within its memory budget.
+ * right after every test method (before {@code @AfterEach} methods run), that each store the test
+ * could use and each database it handed to a {@link MemoryWatch} stayed within its memory budget.
  *
  * <p>Registers {@link KalamStoreExtension}. On a class it applies to every test of the class, of
  * its subclasses ({@link Inherited}) and of its {@code @Nested} classes; on a method, to that
  * method only. Stores are declared with {@link TempStore} on fields, or as parameters of type
  * {@code KalamStore} of constructors, test methods and lifecycle methods (the {@code @TempStore}
- * annotation is optional on a parameter). See {@link TempStore} for scopes, cleanup and the failure
- * message.
+ * annotation is optional on a parameter). {@code @TempStore Path} declares an empty directory
+ * instead, and a {@link MemoryWatch} parameter puts databases the test opened itself under the same
+ * budgets. See {@link TempStore} for scopes, cleanup and the failure message, and {@link
+ * MemoryWatch} for watched databases.
  *
  * <h2>Settings and their precedence</h2>
  *
- * <p>The attributes here are defaults for every store of the annotated element; each attribute is
- * resolved on its own, from the first place that sets it:
+ * <p>The attributes here are defaults for every store of the annotated element (and, but for column
+ * families, for every database of its {@link MemoryWatch}); each attribute is resolved on its own,
+ * from the first place that sets it:
  *
  * <ol>
  *   <li>the store's own {@link TempStore} annotation;
@@ -78,9 +82,9 @@ public @interface KalamStoreTest {
   String config() default "";
 
   /**
-   * The budget in MB each store's peak accounted memory must stay within during a test. {@code -1}
-   * (the default) and {@code 0} mean not set here; any other negative value is a configuration
-   * error.
+   * The budget in MB each store's (and each watched database's) peak accounted memory must stay
+   * within during a test. {@code -1} (the default) and {@code 0} mean not set here; any other
+   * negative value is a configuration error.
    */
   long memoryBudgetMb() default -1;
 
@@ -103,10 +107,9 @@ public @interface KalamStoreTest {
    * <p>With {@code kalamdb-server}: no config file at all gives {@link
    * org.kalamdb.config.RocksDbConfig#serverDefaults()} (named {@code kalamdb-server defaults} in
    * messages), and a file without {@code [storage.rocksdb]} gives those defaults too. A store whose
-   * config is in the server dialect and that has no {@link #columnFamilies()} set anywhere is
-   * opened with the six column families the server opens ({@link
-   * org.kalamdb.config.ServerLayout#COLUMN_FAMILIES}), each with its profile; a list that is set
-   * replaces them, and its other names take the {@code system_meta} profile. The budget failure
+   * config is in the server dialect is opened with the six column families the server opens ({@link
+   * org.kalamdb.config.ServerLayout#COLUMN_FAMILIES}), each with its profile, plus those of {@link
+   * #columnFamilies()}, whose other names take the {@code system_meta} profile. The budget failure
    * message of such a store names each listed column family's profile.
    *
    * <p>An unknown name fails the test with an {@link

@@ -2,30 +2,34 @@ package org.kalamdb.junit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.kalamdb.store.KalamStore;
 import org.kalamdb.store.MemoryUsage;
+import org.kalamdb.store.PeakRecorder;
 
 /**
  * One temporary store of a test: the open {@link KalamStore}, its directory, its settings, and
  * whether a test that could use it failed (which decides cleanup in {@code on_success} mode).
  */
-final class ManagedStore {
+final class ManagedStore implements TestResource {
   private final StoreDeclaration declaration;
   private final StoreSettings settings;
   private final CleanupMode cleanup;
   private final Path directory;
   private final KalamStore store;
+  private final PeakRecorder recorder;
   private final AtomicBoolean closed = new AtomicBoolean();
+
+  /** Column families at the last look while open: a closed store is judged with this count. */
+  private volatile int columnFamilyCount;
+
+  /** Set when a test starts with the store already closed: nothing of it is judged then. */
+  private volatile boolean closedBeforeTest;
+
   private volatile boolean failed;
 
   private ManagedStore(
@@ -39,27 +43,18 @@ final class ManagedStore {
     this.cleanup = cleanup;
     this.directory = directory;
     this.store = store;
+    // The extension's own high-water mark: fed by every sample of the store, close()'s last one
+    // included, and untouched by the test's store.resetPeak().
+    this.recorder = store.recordPeaks();
+    this.columnFamilyCount = settings.columnFamilies().size() + 1;
   }
 
   /** Creates a fresh directory under the base directory and opens a store in it. */
   static ManagedStore open(
       StoreDeclaration declaration, StoreSettings settings, RunParameters parameters) {
-    Path directory;
-    try {
-      Files.createDirectories(parameters.baseDir());
-      directory = Files.createTempDirectory(parameters.baseDir(), prefix(declaration.name()));
-    } catch (IOException | RuntimeException e) {
-      throw new ExtensionConfigurationException(
-          "cannot create a directory for store '"
-              + declaration.name()
-              + "' under "
-              + parameters.baseDir()
-              + " (configuration parameter "
-              + RunParameters.BASE_DIR
-              + "): "
-              + e,
-          e);
-    }
+    Path directory =
+        TempDirectories.create(
+            declaration.name(), "store '" + declaration.name() + "'", parameters);
     try {
       KalamStore store =
           KalamStore.open(directory, settings.config().config(), settings.columnFamilies());
@@ -79,17 +74,12 @@ final class ManagedStore {
                   + e.getMessage(),
               e);
       try {
-        deleteTree(directory);
+        TempDirectories.deleteTree(directory);
       } catch (IOException deletion) {
         failure.addSuppressed(deletion);
       }
       throw failure;
     }
-  }
-
-  private static String prefix(String name) {
-    String safe = name.replaceAll("[^A-Za-z0-9_.-]", "_");
-    return "kalamdb-" + safe.toLowerCase(Locale.ROOT) + "-";
   }
 
   KalamStore store() {
@@ -113,36 +103,62 @@ final class ManagedStore {
   }
 
   /** Notes that a test that could use this store failed. */
-  void markFailed() {
+  @Override
+  public void markFailed() {
     failed = true;
   }
 
   /**
-   * Starts a new peak measurement, for the next test. A store an earlier test closed is left alone:
-   * a later test that does not use it must not fail for it, and one that does gets the store's own
-   * "is closed" error.
+   * Starts a new peak measurement, for the next test: the store's own peak, so that {@link
+   * KalamStore#peakMemoryUsage()} in a test covers that test, and then the extension's recorder,
+   * from the fresh sample that reset took. A store an earlier test closed is left alone: a later
+   * test that does not use it must not fail for it, and one that does gets the store's own "is
+   * closed" error.
    */
   void resetPeak() {
     try {
       store.resetPeak();
+      columnFamilyCount = store.columnFamilyNames().size();
+      closedBeforeTest = false;
     } catch (IllegalStateException closedByATest) {
-      // Nothing to measure; the budget check skips closed stores too.
+      closedBeforeTest = true;
     }
+    recorder.reset();
   }
 
   /**
-   * The highest accounted memory since the last reset; the store samples once more when asked, so a
-   * store whose background sampler had no chance to run still reports what it holds now.
+   * The highest accounted memory since the last reset, by the extension's recorder. An open store
+   * takes one more sample first, so that a store whose background sampler had no chance to run
+   * still reports what it holds now; a store the test closed was sampled a last time inside its
+   * close().
    */
   MemoryUsage peak() {
-    return store.peakMemoryUsage();
+    if (closedBeforeTest) {
+      return MemoryUsage.NONE;
+    }
+    try {
+      store.memoryUsage();
+      columnFamilyCount = store.columnFamilyNames().size();
+    } catch (IllegalStateException closedByTheTest) {
+      // Through the store's API only, which refuses after close: no native handle is touched.
+    }
+    return recorder.peak();
+  }
+
+  /**
+   * The column families of the store at the check, or for a store the test closed, the most seen:
+   * at the last look while open, or in the peak sample.
+   */
+  int columnFamilyCount() {
+    return Math.max(columnFamilyCount, recorder.peak().memTableBytesByColumnFamily().size());
   }
 
   /**
    * Closes the store (once, however often it is called) and then deletes its directory as the
    * cleanup mode says. Throws the first failure, later ones suppressed.
    */
-  void close() {
+  @Override
+  public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
@@ -153,10 +169,12 @@ final class ManagedStore {
       failures.add(
           new IllegalStateException(
               "closing store '" + name() + "' in " + directory + " failed", e));
+    } finally {
+      recorder.close();
     }
     if (cleanup.deletes(failed)) {
       try {
-        deleteTree(directory);
+        TempDirectories.deleteTree(directory);
       } catch (IOException e) {
         failures.add(
             new UncheckedIOException(
@@ -164,31 +182,6 @@ final class ManagedStore {
       }
     }
     Failures.throwIfAny(failures);
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            if (e != null) {
-              throw e;
-            }
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 
   @Override

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.kalamdb.config.Dialect;
-import org.kalamdb.config.ServerLayout;
 
 /**
  * Applies the precedence of the settings: {@code @TempStore} > {@code @KalamStoreTest} on the test
@@ -46,7 +45,7 @@ final class SettingsResolver {
         config,
         budgetMb(levels, parameters),
         budgetOrigin(levels, parameters),
-        columnFamilies(levels, config));
+        columnFamilies(levels));
   }
 
   /**
@@ -175,17 +174,14 @@ final class SettingsResolver {
   }
 
   /**
-   * The first list set; where none is, a server-dialect store gets the six column families the
-   * server opens, so that it is the database a server would run (and its worst case counts them).
+   * The first list set, else none; a server-dialect store adds the six column families the server
+   * opens itself ({@link org.kalamdb.store.KalamStore#open}).
    */
-  private static List<String> columnFamilies(List<Level> levels, ResolvedConfig config) {
+  private static List<String> columnFamilies(List<Level> levels) {
     return levels.stream()
         .filter(level -> level.columnFamilies().length > 0)
         .map(level -> Arrays.asList(level.columnFamilies()))
         .findFirst()
-        .orElse(
-            config.config().dialect() == Dialect.KALAMDB_SERVER
-                ? ServerLayout.COLUMN_FAMILIES
-                : List.of());
+        .orElse(List.of());
   }
 }

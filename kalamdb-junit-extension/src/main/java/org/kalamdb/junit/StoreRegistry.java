@@ -6,11 +6,14 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The stores created in one extension context, kept in that context's {@link
- * ExtensionContext.Store} so that JUnit closes them when the context ends, whatever the outcome.
+ * The stores, directories and the {@link MemoryWatch} created in one extension context, kept in
+ * that context's {@link ExtensionContext.Store} so that JUnit ends them when the context ends,
+ * whatever the outcome.
  *
  * <p>It implements both {@link AutoCloseable} (closed by JUnit 5.13 and later, and 6.x) and the
  * {@link ExtensionContext.Store.CloseableResource} that JUnit 5.10 to 5.12 close. JUnit 5.13+
@@ -23,26 +26,58 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 @SuppressWarnings("deprecation")
 final class StoreRegistry implements AutoCloseable, ExtensionContext.Store.CloseableResource {
   private final ExtensionContext context;
-  private final List<ManagedStore> all = new ArrayList<>();
-  private final List<ManagedStore> scoped = new ArrayList<>();
-  private final Map<Thread, List<ManagedStore>> pending = new HashMap<>();
-  private final Map<Object, List<ManagedStore>> byInstance = new IdentityHashMap<>();
+  private final List<TestResource> all = new ArrayList<>();
+  private final List<TestResource> scoped = new ArrayList<>();
+  private final Map<Thread, List<TestResource>> pending = new HashMap<>();
+  private final Map<Object, List<TestResource>> byInstance = new IdentityHashMap<>();
+  private MemoryWatch memoryWatch;
+  private String refusal;
   private boolean closed;
 
   StoreRegistry(ExtensionContext context) {
     this.context = context;
   }
 
-  /** A store whose scope is this context: a field, or a parameter of a method. */
-  synchronized void addScoped(ManagedStore store) {
-    all.add(store);
-    scoped.add(store);
+  /** A store or directory whose scope is this context: a field, or a parameter of a method. */
+  synchronized void addScoped(TestResource resource) {
+    all.add(resource);
+    scoped.add(resource);
   }
 
-  /** A store for a constructor parameter; bound to its instance by {@link #bindPending}. */
-  synchronized void addPending(ManagedStore store) {
-    all.add(store);
-    pending.computeIfAbsent(Thread.currentThread(), t -> new ArrayList<>()).add(store);
+  /** One for a constructor parameter; bound to its instance by {@link #bindPending}. */
+  synchronized void addPending(TestResource resource) {
+    all.add(resource);
+    pending.computeIfAbsent(Thread.currentThread(), t -> new ArrayList<>()).add(resource);
+  }
+
+  /**
+   * The {@link MemoryWatch} of this context, created by {@code create} on first use: one per
+   * context, so a test method and its {@code @BeforeEach} methods share it.
+   */
+  synchronized MemoryWatch memoryWatch(Supplier<MemoryWatch> create) {
+    if (memoryWatch == null) {
+      memoryWatch = create.get();
+      if (refusal != null) {
+        memoryWatch.refuseNewDatabases(refusal);
+      }
+    }
+    return memoryWatch;
+  }
+
+  /**
+   * From now on the memory watch of this context, existing or created later, refuses new databases,
+   * for {@code reason}: no budget check would judge them.
+   */
+  synchronized void refuseNewDatabases(String reason) {
+    refusal = reason;
+    if (memoryWatch != null) {
+      memoryWatch.refuseNewDatabases(reason);
+    }
+  }
+
+  /** The {@link MemoryWatch} of this context, if one was created. */
+  synchronized Optional<MemoryWatch> existingMemoryWatch() {
+    return Optional.ofNullable(memoryWatch);
   }
 
   /**
@@ -50,23 +85,23 @@ final class StoreRegistry implements AutoCloseable, ExtensionContext.Store.Close
    * resolves constructor parameters and post-processes the new instance on the same thread.
    */
   synchronized void bindPending(Object instance) {
-    List<ManagedStore> stores = pending.remove(Thread.currentThread());
+    List<TestResource> stores = pending.remove(Thread.currentThread());
     if (stores != null) {
       byInstance.computeIfAbsent(instance, i -> new ArrayList<>()).addAll(stores);
     }
   }
 
-  synchronized List<ManagedStore> scoped() {
+  synchronized List<TestResource> scoped() {
     return List.copyOf(scoped);
   }
 
-  synchronized List<ManagedStore> ofInstance(Object instance) {
+  synchronized List<TestResource> ofInstance(Object instance) {
     return List.copyOf(byInstance.getOrDefault(instance, List.of()));
   }
 
-  /** Forgets an instance's stores and returns them, for closing with the instance. */
-  synchronized List<ManagedStore> release(Object instance) {
-    List<ManagedStore> stores = byInstance.remove(instance);
+  /** Forgets an instance's stores and directories and returns them, to end with the instance. */
+  synchronized List<TestResource> release(Object instance) {
+    List<TestResource> stores = byInstance.remove(instance);
     if (stores == null) {
       return List.of();
     }
@@ -75,32 +110,37 @@ final class StoreRegistry implements AutoCloseable, ExtensionContext.Store.Close
   }
 
   /**
-   * Closes every store, newest first, even when some fail; throws the first failure with the others
-   * suppressed. A failure of this context counts as a failed test for {@code on_success}.
+   * Stops the memory watch, then closes every store and directory, newest first, even when some
+   * fail; throws the first failure with the others suppressed. A failure of this context counts as
+   * a failed test for {@code on_success}.
    */
   @Override
   public void close() {
-    List<ManagedStore> toClose;
+    List<TestResource> toClose;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
       toClose = new ArrayList<>(all);
+      Collections.reverse(toClose);
+      // The watch goes first: its samplers stop before any directory under a database goes away.
+      if (memoryWatch != null) {
+        toClose.add(0, memoryWatch::stop);
+      }
       all.clear();
       scoped.clear();
       pending.clear();
       byInstance.clear();
     }
     boolean failed = context.getExecutionException().isPresent();
-    Collections.reverse(toClose);
     closeAll(toClose, failed);
   }
 
-  /** Closes the stores in the given order, marking them failed first if asked to. */
-  static void closeAll(List<ManagedStore> stores, boolean failed) {
+  /** Ends the resources in the given order, marking them failed first if asked to. */
+  static void closeAll(List<? extends TestResource> stores, boolean failed) {
     List<RuntimeException> failures = new ArrayList<>();
-    for (ManagedStore store : stores) {
+    for (TestResource store : stores) {
       if (failed) {
         store.markFailed();
       }

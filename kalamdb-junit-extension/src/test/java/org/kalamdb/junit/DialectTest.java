@@ -9,6 +9,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -50,8 +52,10 @@ class DialectTest {
     }
 
     @Test
-    void aListSetReplacesTheServersColumnFamilies() {
-      assertThat(listed.columnFamilyNames()).containsExactly("default", "t1");
+    void aListSetAddsToTheServersColumnFamilies() {
+      List<String> expected = new ArrayList<>(ServerLayout.COLUMN_FAMILIES);
+      expected.add("t1");
+      assertThat(listed.columnFamilyNames()).containsExactlyElementsOf(expected);
       assertThat(listed.profileOf("t1")).isEqualTo("system_meta");
     }
   }

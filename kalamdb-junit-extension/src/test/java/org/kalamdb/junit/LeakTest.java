@@ -12,11 +12,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.kalamdb.config.RocksDbConfig;
+import org.kalamdb.store.DatabaseWatch;
 import org.kalamdb.store.KalamStore;
 
 /**
  * A thousand store open/write/close cycles through the extension leave nothing behind: no
- * directories, no file descriptors, no open stores, and bounded process memory.
+ * directories, no file descriptors, no open stores, and bounded process memory. The same for a
+ * thousand databases opened by the test itself in a {@code @TempStore Path} and watched.
  */
 class LeakTest {
   static final int CYCLES = 1000;
@@ -42,6 +44,89 @@ class LeakTest {
     @RepeatedTest(WARM_UP)
     void cycle(KalamStore store) {
       store.put("default", "k".getBytes(), "v".getBytes());
+    }
+  }
+
+  static final ConcurrentLinkedQueue<DatabaseWatch> WATCHES = new ConcurrentLinkedQueue<>();
+  static final RocksDbConfig TINY = new RocksDbConfig(1, 2, 0, 0);
+
+  @Fixture
+  @KalamStoreTest
+  static class DatabaseCycles {
+    @RepeatedTest(CYCLES)
+    void cycle(@TempStore Path dir, MemoryWatch memory) throws Exception {
+      try (OwnDatabase repo = OwnDatabase.open(dir, TINY)) {
+        WATCHES.add(memory.watch("repo", repo.db, repo.options.cache()));
+        for (int i = 0; i < 10; i++) {
+          byte[] key = ("k" + i).getBytes();
+          repo.db.put(key, key);
+        }
+      }
+    }
+  }
+
+  @Fixture
+  @KalamStoreTest
+  static class DatabaseWarmUp {
+    @RepeatedTest(WARM_UP)
+    void cycle(@TempStore Path dir, MemoryWatch memory) throws Exception {
+      try (OwnDatabase repo = OwnDatabase.open(dir, TINY)) {
+        memory.watch("repo", repo.db, repo.options.cache());
+        repo.db.put("k".getBytes(), "v".getBytes());
+      }
+    }
+  }
+
+  @Test
+  void aThousandWatchedDatabaseCyclesLeakNothing() throws Exception {
+    try (ScratchDirectory scratch = ScratchDirectory.create()) {
+      Path base = scratch.path();
+      Fixtures fixtures = Fixtures.under(base.resolve("dirs"));
+      fixtures
+          .run(DatabaseWarmUp.class)
+          .testEvents()
+          .assertStatistics(stats -> stats.succeeded(WARM_UP));
+      long probeBefore = probeWatchedBytes(base.resolve("probe-before"));
+      OptionalLong fdsBefore = openFileDescriptors();
+      WATCHES.clear();
+      long start = System.nanoTime();
+
+      fixtures
+          .run(DatabaseCycles.class)
+          .testEvents()
+          .assertStatistics(stats -> stats.succeeded(CYCLES));
+
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      System.gc();
+      OptionalLong fdsAfter = openFileDescriptors();
+      long probeAfter = probeWatchedBytes(base.resolve("probe-after"));
+      System.out.printf(
+          "leak test: %d watched database cycles in %d ms; open fds %s -> %s;"
+              + " probe database accounted bytes %d -> %d%n",
+          CYCLES, millis, text(fdsBefore), text(fdsAfter), probeBefore, probeAfter);
+
+      assertThat(WATCHES)
+          .hasSize(CYCLES)
+          .allMatch(DatabaseWatch::isClosed)
+          .allMatch(DatabaseWatch::databaseClosed);
+      assertThat(fixtures.leftovers()).isEmpty();
+      assertThat(probeAfter)
+          .as("accounted memory of a fresh watched database")
+          .isBetween(probeBefore - 1024, probeBefore + 1024);
+      if (fdsBefore.isPresent()) {
+        assertThat(fdsAfter.getAsLong())
+            .as("open file descriptors")
+            .isLessThanOrEqualTo(fdsBefore.getAsLong());
+      }
+    }
+  }
+
+  /** Accounted memory of a fresh database after a fixed small write, as its watch sees it. */
+  private static long probeWatchedBytes(Path dir) throws Exception {
+    try (OwnDatabase probe = OwnDatabase.open(dir, TINY);
+        DatabaseWatch watch = DatabaseWatch.start("probe", probe.db, probe.options.cache())) {
+      probe.db.put("k".getBytes(), "v".getBytes());
+      return watch.sampleNow().orElseThrow().total();
     }
   }
 

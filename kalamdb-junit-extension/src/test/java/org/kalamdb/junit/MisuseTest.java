@@ -142,7 +142,7 @@ class MisuseTest {
     assertThat(errorOf(WrongFieldType.class).getMessage())
         .isEqualTo(
             "@TempStore is on field WrongFieldType.name of type java.lang.String; a @TempStore"
-                + " field must be of type org.kalamdb.store.KalamStore");
+                + " field must be of type KalamStore or java.nio.file.Path");
   }
 
   @Fixture
@@ -166,7 +166,7 @@ class MisuseTest {
   @KalamStoreTest
   static class WrongParameterType {
     @Test
-    void test(@TempStore Path store) {}
+    void test(@TempStore java.io.File store) {}
   }
 
   @Test
@@ -174,8 +174,66 @@ class MisuseTest {
     assertThat(errorOf(WrongParameterType.class).getMessage())
         .isEqualTo(
             "@TempStore is on parameter 0 ('test.arg0') of method WrongParameterType.test() of"
-                + " type java.nio.file.Path; a @TempStore parameter must be of type"
-                + " org.kalamdb.store.KalamStore");
+                + " type java.io.File; a @TempStore parameter must be of type KalamStore or"
+                + " java.nio.file.Path");
+  }
+
+  @Fixture
+  @KalamStoreTest
+  static class PathWithStoreAttributes {
+    @Test
+    void test(
+        @TempStore(
+                memoryBudgetMb = 5,
+                columnFamilies = {"a"})
+            Path dir) {}
+  }
+
+  @Test
+  void storeAttributesOnAPathAreRefusedByName() {
+    assertThat(errorOf(PathWithStoreAttributes.class).getMessage())
+        .isEqualTo(
+            "@TempStore on parameter 0 ('test.arg0') of method PathWithStoreAttributes.test() of"
+                + " type java.nio.file.Path sets memoryBudgetMb, columnFamilies, which only a"
+                + " KalamStore has: the extension creates an empty directory and opens nothing in"
+                + " it; remove them (a database opened there and given to MemoryWatch takes its"
+                + " budget and config from @KalamStoreTest and the configuration parameters)");
+    assertThat(Fixtures.under(base).leftovers()).isEmpty();
+  }
+
+  @Fixture
+  @KalamStoreTest
+  static class PathFieldWithConfig {
+    @TempStore(config = "classpath:small.toml", dialect = "toolkit")
+    Path dir;
+
+    @Test
+    void test() {}
+  }
+
+  @Test
+  void aConfigOrDialectOnAPathFieldIsRefusedToo() {
+    assertThat(errorOf(PathFieldWithConfig.class).getMessage())
+        .startsWith(
+            "@TempStore on field PathFieldWithConfig.dir of type java.nio.file.Path sets config,"
+                + " dialect, which only a KalamStore has");
+  }
+
+  @Fixture
+  @KalamStoreTest
+  static class FinalPathField {
+    @TempStore final Path dir = null;
+
+    @Test
+    void test() {}
+  }
+
+  @Test
+  void aFinalPathFieldIsRefused() {
+    assertThat(errorOf(FinalPathField.class).getMessage())
+        .isEqualTo(
+            "@TempStore field FinalPathField.dir is final; remove 'final' so that the extension"
+                + " can set it");
   }
 
   @Fixture
@@ -241,5 +299,40 @@ class MisuseTest {
         .startsWith(
             "cannot create a directory for store 'test.arg0' under " + file.resolve("stores"))
         .contains("kalamdb.store.base-dir");
+  }
+
+  @Fixture
+  @KalamStoreTest
+  static class MemoryWatchInConstructor {
+    MemoryWatchInConstructor(MemoryWatch memory) {}
+
+    @Test
+    void test() {}
+  }
+
+  @Test
+  void aMemoryWatchInAConstructorIsRefused() {
+    assertThat(errorOf(MemoryWatchInConstructor.class).getMessage())
+        .isEqualTo(
+            "MemoryWatch is parameter 0 ('MemoryWatchInConstructor.arg0') of constructor of"
+                + " MemoryWatchInConstructor; a MemoryWatch belongs to a test: declare it as a"
+                + " parameter of the test method or of a @BeforeEach, @BeforeAll or @AfterEach"
+                + " method");
+  }
+
+  @Fixture
+  @KalamStoreTest
+  static class TempStoreMemoryWatch {
+    @Test
+    void test(@TempStore MemoryWatch memory) {}
+  }
+
+  @Test
+  void aTempStoreMemoryWatchIsAWrongType() {
+    assertThat(errorOf(TempStoreMemoryWatch.class).getMessage())
+        .isEqualTo(
+            "@TempStore is on parameter 0 ('test.arg0') of method TempStoreMemoryWatch.test() of"
+                + " type org.kalamdb.junit.MemoryWatch; a @TempStore parameter must be of type"
+                + " KalamStore or java.nio.file.Path");
   }
 }

@@ -3,11 +3,17 @@ package org.kalamdb.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.store.KalamStore;
+import org.kalamdb.store.RocksDbOptions;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDB;
 
 /** The README's examples, as written there (plus {@code @Fixture}), run for real. */
 class ReadmeExampleTest {
@@ -54,6 +60,42 @@ class ReadmeExampleTest {
     Fixtures fixtures = Fixtures.under(base);
 
     fixtures.run(OrdersTest.class).allEvents().assertStatistics(s -> s.failed(0).succeeded(6));
+    assertThat(fixtures.leftovers()).isEmpty();
+  }
+
+  // README, "Your own RocksDB": from "@KalamStoreTest" to the class's closing brace, verbatim.
+  @Fixture
+  @KalamStoreTest(memoryBudgetMb = 64)
+  static class RepositoryTest {
+    @Test
+    void manyTables(@TempStore Path dir, MemoryWatch memory) throws Exception {
+      RocksDbConfig config = RocksDbConfig.load(Path.of("src/test/resources/repository.toml"));
+      List<String> tables = new ArrayList<>(List.of("default"));
+      for (int i = 0; i < 20; i++) {
+        tables.add("t" + i);
+      }
+      List<ColumnFamilyHandle> handles = new ArrayList<>();
+      try (RocksDbOptions opts = RocksDbOptions.from(config);
+          RocksDB db =
+              RocksDB.open(opts.dbOptions(), dir.toString(), opts.descriptors(tables), handles)) {
+        memory.watch("repo", db, opts.cache()); // checked right after the test, like a store
+        for (ColumnFamilyHandle table : handles) {
+          db.put(table, "key".getBytes(), "value".getBytes());
+        }
+        handles.forEach(ColumnFamilyHandle::close); // before the database
+      }
+    }
+  }
+
+  @Test
+  void theOwnRocksDbExampleRunsGreenAndIsReported() {
+    Fixtures fixtures = Fixtures.under(base);
+    org.junit.platform.testkit.engine.EngineExecutionResults results =
+        fixtures.run(RepositoryTest.class);
+
+    results.allEvents().assertStatistics(s -> s.failed(0).succeeded(3));
+    assertThat(BudgetTest.reportEntries(results))
+        .containsEntry("kalamdb.store.repo.budget-bytes", Long.toString(64L << 20));
     assertThat(fixtures.leftovers()).isEmpty();
   }
 

@@ -16,6 +16,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.RocksDbConfig;
+import org.kalamdb.config.ServerLayout;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -60,17 +61,24 @@ import org.rocksdb.WriteOptions;
  * concurrently under a read lock; {@link #createColumnFamily}, {@link #dropColumnFamily} and {@link
  * #close()} take the write lock, so they wait for calls in flight and calls wait for them.
  *
+ * <p><b>Options.</b> Built by {@link RocksDbOptions}, the same class an application that opens
+ * RocksDB itself uses, so both run the same options from the same config.
+ *
  * <p><b>Lifetime.</b> The store owns every native object it creates (handles, database, options,
  * cache, write buffer manager) and {@link #close()} frees each exactly once, handles first. Close
  * is idempotent. Any call after close, or racing it and losing, throws {@link
  * IllegalStateException}; nothing touches freed native memory. Handles obtained from {@link #db()}
- * and {@link #columnFamily(String)} are the store's: do not close them, and do not use them after
- * the store is closed (that is the one thing the store cannot guard).
+ * and {@link #columnFamily(String)} are the store's: do not close them. If a user does, every call
+ * that would use the closed object throws {@link IllegalStateException} naming it, the background
+ * sampler and {@link #close()} leave it alone, and memory is accounted from what is still open. Do
+ * not use those objects after the store is closed: that is the one thing the store cannot guard.
  *
  * <p><b>Memory.</b> {@link #memoryUsage()} reads RocksDB's figures now; {@link #peakMemoryUsage()}
- * is the highest total sampled since open or {@link #resetPeak()}. Samples are taken after every MB
- * written through this class, every 100 ms by one background thread shared by all stores, and on
- * each call of {@link #peakMemoryUsage()}; a short spike between samples can be missed.
+ * is the highest total sampled since open or {@link #resetPeak()}; {@link #recordPeaks()} gives
+ * independent high-water marks, e.g. one per budget check. Samples are taken after every MB written
+ * through this class, every 100 ms by one background thread shared by all stores, at every memtable
+ * seal and flush start (RocksDB's listener), on each call of {@link #peakMemoryUsage()}, and once
+ * more in {@link #close()}; a short spike between samples can be missed.
  */
 public final class KalamStore implements AutoCloseable {
 
@@ -84,7 +92,7 @@ public final class KalamStore implements AutoCloseable {
   private final Path directory;
   private final RocksDbConfig config;
   private final boolean rocksDbDefaults;
-  private final StoreOptions options;
+  private final RocksDbOptions options;
   private final RocksDB db;
   private final ColumnFamilies families;
   private final WriteOptions writeOptions;
@@ -99,7 +107,7 @@ public final class KalamStore implements AutoCloseable {
       Path directory,
       RocksDbConfig config,
       boolean rocksDbDefaults,
-      StoreOptions options,
+      RocksDbOptions options,
       RocksDB db,
       ColumnFamilies families,
       WriteOptions writeOptions) {
@@ -112,7 +120,7 @@ public final class KalamStore implements AutoCloseable {
     this.writeOptions = writeOptions;
     this.arenaSizedFor = families.size();
     this.accountant =
-        new MemoryAccountant(
+        MemoryAccountant.ofStore(
             db, families::handles, options.sharedCache(), options.memtablesChargedToCache());
   }
 
@@ -128,7 +136,9 @@ public final class KalamStore implements AutoCloseable {
   /**
    * Opens (or creates) the store in {@code dir}, creating the directory and any missing column
    * family. Column families found on disk but not listed are opened too, so a store always reopens;
-   * {@code "default"} is always open and addressable by that name.
+   * {@code "default"} is always open and addressable by that name. A config in the kalamdb-server
+   * dialect also opens the six column families a server opens ({@link
+   * ServerLayout#COLUMN_FAMILIES}), each with its profile.
    *
    * @param columnFamilies names to open or create; may be empty, may include {@code "default"}
    * @param wal whether {@link #put} and {@link #delete} write the write-ahead log
@@ -138,7 +148,7 @@ public final class KalamStore implements AutoCloseable {
   public static KalamStore open(
       Path dir, RocksDbConfig config, List<String> columnFamilies, WriteAheadLog wal) {
     Objects.requireNonNull(config, "config");
-    return open(dir, config, false, StoreOptions::forConfig, columnFamilies, wal);
+    return open(dir, config, false, RocksDbOptions::from, columnFamilies, wal);
   }
 
   /**
@@ -152,7 +162,7 @@ public final class KalamStore implements AutoCloseable {
         dir,
         ROCKSDB_DEFAULTS,
         true,
-        ignored -> StoreOptions.rocksDbDefaults(),
+        ignored -> RocksDbOptions.rocksDbDefaults(),
         columnFamilies,
         WriteAheadLog.ENABLED);
   }
@@ -161,7 +171,7 @@ public final class KalamStore implements AutoCloseable {
       Path dir,
       RocksDbConfig config,
       boolean rocksDbDefaults,
-      Function<RocksDbConfig, StoreOptions> optionsFactory,
+      Function<RocksDbConfig, RocksDbOptions> optionsFactory,
       List<String> columnFamilies,
       WriteAheadLog wal) {
     Objects.requireNonNull(dir, "dir");
@@ -175,23 +185,21 @@ public final class KalamStore implements AutoCloseable {
     RocksDB.loadLibrary();
     Set<String> names = new LinkedHashSet<>();
     names.add(ColumnFamilies.DEFAULT);
+    if (config.dialect() == Dialect.KALAMDB_SERVER) {
+      // The database a server runs: its six column families, whatever else is asked for.
+      names.addAll(ServerLayout.COLUMN_FAMILIES);
+    }
     names.addAll(requested);
-    StoreOptions options = optionsFactory.apply(config);
+    RocksDbOptions options = optionsFactory.apply(config);
     List<ColumnFamilyHandle> handles = new ArrayList<>();
     WriteOptions writeOptions = null;
     RocksDB db = null;
     try {
       names.addAll(existingColumnFamilies(dir));
-      List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
-      List<ColumnFamilyOptions> familyOptions = new ArrayList<>();
-      for (String name : names) {
-        ColumnFamilyOptions cfOptions = options.newColumnFamilyOptions(name, names.size());
-        familyOptions.add(cfOptions);
-        descriptors.add(new ColumnFamilyDescriptor(bytes(name), cfOptions));
-      }
+      List<ColumnFamilyDescriptor> descriptors = options.descriptors(names);
       db = RocksDB.open(options.dbOptions(), dir.toString(), descriptors, handles);
       writeOptions = options.newWriteOptions(wal);
-      if (options.compactOnOpen()) {
+      if (options.compactOnStartup()) {
         // compact_on_startup: as the server does, before the first read or write.
         for (ColumnFamilyHandle handle : handles) {
           db.compactRange(handle);
@@ -200,12 +208,13 @@ public final class KalamStore implements AutoCloseable {
       ColumnFamilies families = new ColumnFamilies();
       int i = 0;
       for (String name : names) {
-        families.add(name, handles.get(i), familyOptions.get(i));
+        families.add(name, handles.get(i), descriptors.get(i).getOptions());
         i++;
       }
       KalamStore store =
           new KalamStore(dir, config, rocksDbDefaults, options, db, families, writeOptions);
       store.sampler.start(store::sampleInBackground);
+      options.sampleOnFullMemtables(store::sampleInBackground);
       return store;
     } catch (RocksDBException | RuntimeException e) {
       for (ColumnFamilyHandle handle : handles) {
@@ -279,6 +288,7 @@ public final class KalamStore implements AutoCloseable {
     lock.readLock().lock();
     try {
       ensureOpen();
+      ensureDatabaseOpen();
       return call.call();
     } catch (RocksDBException e) {
       throw failure(what + " failed", e);
@@ -291,6 +301,30 @@ public final class KalamStore implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("store " + directory + " is closed");
     }
+  }
+
+  // A user may close db() or a handle; a native call on it would crash the JVM, so refuse first.
+  private void ensureDatabaseOpen() {
+    if (!db.isOwningHandle()) {
+      throw new IllegalStateException(
+          "the database of store "
+              + directory
+              + " was closed through db().close(); close the store instead");
+    }
+  }
+
+  /** The handle of an open family, refused when its user closed it; call after the db check. */
+  private ColumnFamilyHandle openHandle(String name) {
+    ColumnFamilyHandle handle = families.handle(name);
+    if (!handle.isOwningHandle()) {
+      throw new IllegalStateException(
+          "the handle of column family '"
+              + name
+              + "' of store "
+              + directory
+              + " was closed by its user; handles from columnFamily() belong to the store");
+    }
+    return handle;
   }
 
   /** Write lock held by the caller's own scan callback would deadlock: refuse instead. */
@@ -320,7 +354,7 @@ public final class KalamStore implements AutoCloseable {
     read(
         "put into column family '" + columnFamily + "'",
         () -> {
-          db.put(families.handle(columnFamily), writeOptions, key, value);
+          db.put(openHandle(columnFamily), writeOptions, key, value);
           afterWrite((long) key.length + value.length);
           return null;
         });
@@ -336,7 +370,7 @@ public final class KalamStore implements AutoCloseable {
     Objects.requireNonNull(key, "key");
     return read(
         "get from column family '" + columnFamily + "'",
-        () -> db.get(families.handle(columnFamily), key));
+        () -> db.get(openHandle(columnFamily), key));
   }
 
   /**
@@ -350,7 +384,7 @@ public final class KalamStore implements AutoCloseable {
     read(
         "delete from column family '" + columnFamily + "'",
         () -> {
-          db.delete(families.handle(columnFamily), writeOptions, key);
+          db.delete(openHandle(columnFamily), writeOptions, key);
           afterWrite(key.length);
           return null;
         });
@@ -378,7 +412,7 @@ public final class KalamStore implements AutoCloseable {
     read(
         "scan of column family '" + columnFamily + "'",
         () -> {
-          try (RocksIterator it = db.newIterator(families.handle(columnFamily))) {
+          try (RocksIterator it = db.newIterator(openHandle(columnFamily))) {
             for (it.seek(prefix); it.isValid(); it.next()) {
               byte[] key = it.key();
               if (!startsWith(key, prefix)) {
@@ -407,7 +441,11 @@ public final class KalamStore implements AutoCloseable {
         "flush",
         () -> {
           try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
-            db.flush(flush, new ArrayList<>(families.handles().values()));
+            List<ColumnFamilyHandle> all = new ArrayList<>();
+            for (String name : families.names()) {
+              all.add(openHandle(name));
+            }
+            db.flush(flush, all);
           }
           return null;
         });
@@ -428,11 +466,13 @@ public final class KalamStore implements AutoCloseable {
     lock.writeLock().lock();
     try {
       ensureOpen();
+      ensureDatabaseOpen();
       if (families.contains(name)) {
         throw new IllegalArgumentException(
             "column family '" + name + "' already exists in store " + directory);
       }
-      ColumnFamilyOptions cfOptions = options.newColumnFamilyOptions(name, families.size() + 1);
+      // Arena blocks for families.size() + 1: the live count, dropped families' options released.
+      ColumnFamilyOptions cfOptions = options.columnFamilyOptions(name);
       try {
         ColumnFamilyHandle handle =
             db.createColumnFamily(new ColumnFamilyDescriptor(bytes(name), cfOptions));
@@ -463,10 +503,12 @@ public final class KalamStore implements AutoCloseable {
     }
     MutableColumnFamilyOptions resized =
         MutableColumnFamilyOptions.builder()
-            .setArenaBlockSize(StoreOptions.arenaBlockSize(config, families.size()))
+            .setArenaBlockSize(RocksDbOptions.arenaBlockSize(config, families.size()))
             .build();
     for (ColumnFamilyHandle handle : families.handles().values()) {
-      db.setOptions(handle, resized);
+      if (handle.isOwningHandle()) { // one its user closed cannot be changed any more
+        db.setOptions(handle, resized);
+      }
     }
     arenaSizedFor = families.size();
   }
@@ -484,10 +526,11 @@ public final class KalamStore implements AutoCloseable {
     lock.writeLock().lock();
     try {
       ensureOpen();
+      ensureDatabaseOpen();
       if (ColumnFamilies.DEFAULT.equals(name)) {
         throw new IllegalArgumentException("the default column family cannot be dropped");
       }
-      ColumnFamilyHandle handle = families.handle(name);
+      ColumnFamilyHandle handle = openHandle(name);
       ColumnFamilyOptions cfOptions = families.options(name);
       try {
         db.dropColumnFamily(handle);
@@ -514,7 +557,8 @@ public final class KalamStore implements AutoCloseable {
   /**
    * Memory used now by RocksDB's figures; also recorded as a peak sample.
    *
-   * @throws IllegalStateException when the store is closed
+   * @throws IllegalStateException when the store is closed, or its database was closed through
+   *     {@link #db()}
    */
   public MemoryUsage memoryUsage() {
     return read(
@@ -528,64 +572,117 @@ public final class KalamStore implements AutoCloseable {
 
   /**
    * The sample with the highest {@link MemoryUsage#total()} since open or {@link #resetPeak()},
-   * after taking a sample now (so it is never below {@link #memoryUsage()} of this moment).
+   * after taking a sample now (so it is never below {@link #memoryUsage()} of this moment). When
+   * the database was closed through {@link #db()}, no sample is taken: the peak is the highest seen
+   * before.
    *
    * @throws IllegalStateException when the store is closed
    */
   public MemoryUsage peakMemoryUsage() {
-    memoryUsage();
-    return sampler.peak();
-  }
-
-  /**
-   * Starts a new peak from the usage of this moment.
-   *
-   * @throws IllegalStateException when the store is closed
-   */
-  public void resetPeak() {
-    read(
-        "resetPeak",
-        () -> {
-          sampler.reset();
-          sampler.record(accountant.measure());
-          return null;
-        });
-  }
-
-  private void sampleInBackground() {
-    if (!lock.readLock().tryLock()) {
-      return; // close, create or drop is running: skip this round rather than queue behind it
-    }
+    lock.readLock().lock();
     try {
-      if (!closed) {
-        sampler.record(accountant.measure());
-      }
-    } catch (RuntimeException e) {
-      // A failed background sample must not kill the shared scheduler's periodic task.
+      ensureOpen();
+      sampleIfDatabaseOpen();
+      return sampler.peak();
     } finally {
       lock.readLock().unlock();
     }
   }
 
   /**
-   * The open database, for anything this class does not offer. Owned by the store: never close it,
-   * never use it after {@link #close()}.
+   * Starts a new peak from the usage of this moment (from the last sample when the database was
+   * closed through {@link #db()}). Recorders from {@link #recordPeaks()} keep theirs.
    *
    * @throws IllegalStateException when the store is closed
+   */
+  public void resetPeak() {
+    lock.readLock().lock();
+    try {
+      ensureOpen();
+      MemoryUsage latest = sampler.latest();
+      sampler.reset();
+      if (!sampleIfDatabaseOpen()) {
+        sampler.record(latest);
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * A new high-water mark of this store, independent of {@link #peakMemoryUsage()} and of every
+   * other recorder: it starts at a sample taken now and is fed by every later sample, including one
+   * last sample {@link #close()} takes before it frees anything, so {@link PeakRecorder#peak()}
+   * also covers the end of a store its user closed. Close the recorder when done with it (its peak
+   * stays readable); the store forgets it.
+   *
+   * @throws IllegalStateException when the store is closed
+   */
+  public PeakRecorder recordPeaks() {
+    lock.readLock().lock();
+    try {
+      ensureOpen();
+      PeakRecorder recorder = sampler.newRecorder();
+      sampleIfDatabaseOpen();
+      return recorder;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Under the lock: a sample unless the user closed the database; whether one was taken. */
+  private boolean sampleIfDatabaseOpen() {
+    if (!db.isOwningHandle()) {
+      return false;
+    }
+    sampler.record(accountant.measure());
+    return true;
+  }
+
+  // The background task and RocksDB's listener (memtable sealed, flush begun) run this.
+  private void sampleInBackground() {
+    if (!lock.readLock().tryLock()) {
+      // close, create or drop is running: skip this round rather than queue behind it (in the
+      // listener, waiting could deadlock with a close that waits for this flush)
+      return;
+    }
+    try {
+      if (!closed && db.isOwningHandle()) {
+        sampler.record(accountant.measure());
+      }
+    } catch (RuntimeException e) {
+      // A failed sample must neither kill the shared scheduler's task nor reach RocksDB's thread.
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * The open database, for anything this class does not offer. Owned by the store: do not close it
+   * (if you do, every later call of the store throws {@link IllegalStateException} saying so, and
+   * {@link #close()} frees the rest without touching it). Using the returned object after the
+   * <em>store</em> is closed is the one thing no wrapper can guard: RocksDB's Java objects do not
+   * check that they are open, so that crashes the JVM.
+   *
+   * @throws IllegalStateException when the store is closed, or the database was closed through this
    */
   public RocksDB db() {
     return read("db", () -> db);
   }
 
   /**
-   * The handle of an open column family. Owned by the store: never close it, never use it after
-   * {@link #close()} or after dropping the family.
+   * The handle of an open column family. Owned by the store: do not close it (if you do, the
+   * store's calls on that family throw {@link IllegalStateException} saying so) and do not use it
+   * after dropping the family. Using it after the <em>store</em> is closed is the one thing no
+   * wrapper can guard: RocksDB's Java objects do not check that they are open, so that crashes the
+   * JVM.
    *
    * @throws IllegalArgumentException for an unknown column family, naming the known ones
-   * @throws IllegalStateException when the store is closed
+   * @throws IllegalStateException when the store is closed, or the handle or the database was
+   *     closed by its user
    */
   public ColumnFamilyHandle columnFamily(String name) {
-    return read("columnFamily", () -> families.handle(name));
+    return read("columnFamily", () -> openHandle(name));
   }
 
   /**
@@ -644,9 +741,11 @@ public final class KalamStore implements AutoCloseable {
   }
 
   /**
-   * Waits for calls in flight, then frees every native object once: column family handles, the
-   * database (which flushes memtables holding unlogged writes), write options, column family and
-   * database options, the cache and the write buffer manager. Later calls do nothing.
+   * Waits for calls in flight, takes one last sample for {@link #peakMemoryUsage()} and every
+   * {@link PeakRecorder}, then frees every native object once: column family handles, the database
+   * (which flushes memtables holding unlogged writes), write options, column family and database
+   * options, the cache and the write buffer manager. Handles or a database its user already closed
+   * are neither sampled nor closed again. Later calls do nothing.
    *
    * @throws IllegalStateException when called from inside a scan callback of this store
    */
@@ -658,6 +757,11 @@ public final class KalamStore implements AutoCloseable {
     try {
       if (closed) {
         return;
+      }
+      try {
+        sampleIfDatabaseOpen(); // the end of the store's life counts against its budget too
+      } catch (RuntimeException e) {
+        // A refused property must not keep the store open.
       }
       closed = true;
       try {

@@ -1,6 +1,8 @@
 package org.kalamdb.store;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -11,16 +13,18 @@ import org.rocksdb.RocksDBException;
 
 /**
  * Reads a database's memory figures from RocksDB itself and adds them up into a {@link
- * MemoryUsage}. {@link KalamStore} uses one internally; the public factories let a tool account a
- * database it opened itself, e.g. one opened with RocksDB's defaults for comparison.
+ * MemoryUsage}. {@link KalamStore} and {@link DatabaseWatch} use one internally; the public
+ * factories let a tool account a database it opened itself, e.g. one opened with RocksDB's defaults
+ * for comparison.
  *
  * <p>Sources: {@code rocksdb.cur-size-active-mem-table}, {@code rocksdb.cur-size-all-mem-tables}
  * and {@code rocksdb.estimate-table-readers-mem} aggregated over all column families; {@code
- * rocksdb.size-all-mem-tables} per column family (the total is their sum); the cache's own usage
- * and pinned usage when one cache is shared, counted once. Without a shared cache the per-column
- * family {@code rocksdb.block-cache-usage} figures are added up, which is right when each column
- * family has a cache of its own (RocksDB's defaults) and counts a cache several times if column
- * families share one that was not passed in.
+ * rocksdb.size-all-mem-tables} per column family (the total is their sum) when handles are known,
+ * aggregated otherwise; the usage and pinned usage of each shared cache, counted once. Without a
+ * shared cache the per-column family {@code rocksdb.block-cache-usage} figures are added up, which
+ * is right when each column family has a cache of its own (RocksDB's defaults) and counts a cache
+ * several times if column families share one that was not passed in; without handles either, the
+ * default column family's cache figure is taken.
  *
  * <p>Memtables charged to the cache by a write buffer manager: RocksDB keeps the figure inside the
  * manager, which rocksdbjni does not expose, and the {@code write-buffer} entry of the {@code
@@ -28,26 +32,62 @@ import org.rocksdb.RocksDBException;
  * stayed at 256 KB while the reservations grew to 32 MB), so it is estimated as {@code min(cache
  * usage, memtable total)}; see {@link MemoryUsage#memTableChargedToCacheBytes()}.
  *
- * <p>Thread safety: reading is safe from any thread as long as the database and handles stay open;
- * the caller guarantees that (KalamStore reads under its lock). A closed handle makes the read
- * throw, or worse, so never use an accountant past the database's close.
+ * <p>Closed objects: every native call is preceded by a check that the database (and the handle or
+ * cache it uses) still owns its native object; a closed database makes {@link #measure()} throw
+ * {@link IllegalStateException}, a closed handle or cache is left out. The check cannot stop an
+ * owner who closes the database on another thread between the check and the call; the caller
+ * guarantees that cannot happen (KalamStore reads under its lock; see {@link DatabaseWatch} for the
+ * rest). Thread safe otherwise.
  */
 public final class MemoryAccountant {
 
-  private final RocksDB db;
-  private final Supplier<Map<String, ColumnFamilyHandle>> families;
-  private final Cache sharedCache;
-  private final boolean memtablesChargedToCache;
+  /** {@link #measure()} found the database closed; no native call was made on it. */
+  static final class DatabaseClosedException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
 
-  MemoryAccountant(
+    DatabaseClosedException(String message) {
+      super(message);
+    }
+  }
+
+  private final RocksDB db;
+  private final Supplier<Map<String, ColumnFamilyHandle>> families; // null: database level only
+  private final List<Cache> caches; // distinct, by identity
+  private final Cache chargedCache; // the cache a write buffer manager charges, or null
+
+  private MemoryAccountant(
+      RocksDB db,
+      Supplier<Map<String, ColumnFamilyHandle>> families,
+      List<Cache> caches,
+      Cache chargedCache) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.families = families;
+    this.caches = distinct(caches);
+    this.chargedCache = chargedCache;
+  }
+
+  /** The accountant of a store: its live families, its shared cache (or none), charged or not. */
+  static MemoryAccountant ofStore(
       RocksDB db,
       Supplier<Map<String, ColumnFamilyHandle>> families,
       Cache sharedCache,
       boolean memtablesChargedToCache) {
-    this.db = Objects.requireNonNull(db, "db");
-    this.families = Objects.requireNonNull(families, "families");
-    this.sharedCache = sharedCache;
-    this.memtablesChargedToCache = memtablesChargedToCache && sharedCache != null;
+    return new MemoryAccountant(
+        db,
+        Objects.requireNonNull(families, "families"),
+        sharedCache == null ? List.of() : List.of(sharedCache),
+        memtablesChargedToCache ? sharedCache : null);
+  }
+
+  /**
+   * An accountant of database-level figures only, for a database whose handles are unknown.
+   *
+   * @param caches the caches its column families use, each counted once
+   * @param chargedCache the one of {@code caches} a write buffer manager charges memtables to, or
+   *     {@code null}
+   */
+  static MemoryAccountant ofDatabase(RocksDB db, List<Cache> caches, Cache chargedCache) {
+    return new MemoryAccountant(db, null, caches, chargedCache);
   }
 
   /**
@@ -61,7 +101,7 @@ public final class MemoryAccountant {
   public static MemoryAccountant of(
       RocksDB db, Map<String, ColumnFamilyHandle> families, Cache sharedCacheOrNull) {
     Map<String, ColumnFamilyHandle> copy = Map.copyOf(families);
-    return new MemoryAccountant(db, () -> copy, sharedCacheOrNull, false);
+    return ofStore(db, () -> copy, sharedCacheOrNull, false);
   }
 
   /**
@@ -71,41 +111,107 @@ public final class MemoryAccountant {
   public static MemoryAccountant ofCapped(
       RocksDB db, Map<String, ColumnFamilyHandle> families, Cache sharedCache) {
     Map<String, ColumnFamilyHandle> copy = Map.copyOf(families);
-    return new MemoryAccountant(
-        db, () -> copy, Objects.requireNonNull(sharedCache, "sharedCache"), true);
+    return ofStore(db, () -> copy, Objects.requireNonNull(sharedCache, "sharedCache"), true);
   }
 
   /**
    * Reads the figures now.
    *
+   * @throws IllegalStateException when the database was closed (nothing native is called then)
    * @throws StoreException when RocksDB refuses a property
    */
   public MemoryUsage measure() {
     try {
-      long active = db.getAggregatedLongProperty("rocksdb.cur-size-active-mem-table");
-      long unflushed = db.getAggregatedLongProperty("rocksdb.cur-size-all-mem-tables");
-      long tableReaders = db.getAggregatedLongProperty("rocksdb.estimate-table-readers-mem");
+      long active = aggregated("rocksdb.cur-size-active-mem-table");
+      long unflushed = aggregated("rocksdb.cur-size-all-mem-tables");
+      long tableReaders = aggregated("rocksdb.estimate-table-readers-mem");
       Map<String, Long> byFamily = new LinkedHashMap<>();
       long memTables = 0;
       long perFamilyCache = 0;
       long perFamilyPinned = 0;
-      for (Map.Entry<String, ColumnFamilyHandle> family : families.get().entrySet()) {
-        ColumnFamilyHandle handle = family.getValue();
-        long size = db.getLongProperty(handle, "rocksdb.size-all-mem-tables");
-        byFamily.put(family.getKey(), size);
-        memTables += size;
-        if (sharedCache == null) {
-          perFamilyCache += db.getLongProperty(handle, "rocksdb.block-cache-usage");
-          perFamilyPinned += db.getLongProperty(handle, "rocksdb.block-cache-pinned-usage");
+      boolean familyClosed = families == null;
+      if (families != null) {
+        for (Map.Entry<String, ColumnFamilyHandle> family : families.get().entrySet()) {
+          ColumnFamilyHandle handle = family.getValue();
+          if (!handle.isOwningHandle()) {
+            familyClosed = true; // closed by its user: the aggregated total still counts it
+            continue;
+          }
+          long size = familyProperty(handle, "rocksdb.size-all-mem-tables");
+          byFamily.put(family.getKey(), size);
+          memTables += size;
+          if (caches.isEmpty()) {
+            perFamilyCache += familyProperty(handle, "rocksdb.block-cache-usage");
+            perFamilyPinned += familyProperty(handle, "rocksdb.block-cache-pinned-usage");
+          }
         }
       }
-      long cache = sharedCache == null ? perFamilyCache : sharedCache.getUsage();
-      long pinned = sharedCache == null ? perFamilyPinned : sharedCache.getPinnedUsage();
-      long charged = memtablesChargedToCache ? Math.min(cache, memTables) : 0;
+      if (familyClosed) {
+        memTables = aggregated("rocksdb.size-all-mem-tables");
+      }
+      long cache = 0;
+      long pinned = 0;
+      long chargedUsage = 0;
+      boolean cacheRead = false;
+      for (Cache c : caches) {
+        if (c.isOwningHandle()) {
+          long usage = c.getUsage();
+          cache += usage;
+          pinned += c.getPinnedUsage();
+          chargedUsage = c == chargedCache ? usage : chargedUsage;
+          cacheRead = true;
+        }
+      }
+      if (!cacheRead && families != null && caches.isEmpty()) {
+        cache = perFamilyCache;
+        pinned = perFamilyPinned;
+      } else if (!cacheRead) {
+        // No live cache object: the default column family's cache, the shared one when the
+        // database was opened with RocksDbOptions.
+        cache = defaultFamilyProperty("rocksdb.block-cache-usage");
+        pinned = defaultFamilyProperty("rocksdb.block-cache-pinned-usage");
+        chargedUsage = cache;
+      }
+      long charged = chargedCache == null ? 0 : Math.min(chargedUsage, memTables);
       return new MemoryUsage(
           active, unflushed, memTables, cache, pinned, tableReaders, charged, byFamily);
     } catch (RocksDBException e) {
       throw new StoreException("cannot read memory figures: " + e.getMessage(), e);
     }
+  }
+
+  // Each check sits right before its native call, to keep the window an owner's close can hit
+  // as small as Java allows.
+
+  private long aggregated(String property) throws RocksDBException {
+    requireOpen();
+    return db.getAggregatedLongProperty(property);
+  }
+
+  private long familyProperty(ColumnFamilyHandle handle, String property) throws RocksDBException {
+    requireOpen();
+    return db.getLongProperty(handle, property);
+  }
+
+  private long defaultFamilyProperty(String property) throws RocksDBException {
+    requireOpen();
+    return db.getLongProperty(property);
+  }
+
+  private void requireOpen() {
+    if (!db.isOwningHandle()) {
+      throw new DatabaseClosedException("the database was closed");
+    }
+  }
+
+  private static List<Cache> distinct(List<Cache> caches) {
+    List<Cache> distinct = new ArrayList<>();
+    for (Cache cache : caches) {
+      Objects.requireNonNull(cache, "cache");
+      if (distinct.stream().noneMatch(seen -> seen == cache)) {
+        distinct.add(cache);
+      }
+    }
+    return List.copyOf(distinct);
   }
 }

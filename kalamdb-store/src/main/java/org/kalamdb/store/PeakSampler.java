@@ -1,18 +1,21 @@
 package org.kalamdb.store;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Keeps the highest {@link MemoryUsage#total()} seen for one store. Samples come from three places,
- * cheap enough to leave on everywhere: the writing thread after every {@link
- * #WRITE_BYTES_PER_SAMPLE} bytes written through the store, a background task every {@link
- * #BACKGROUND_PERIOD_MILLIS} ms on one daemon thread shared by all stores (it catches writes made
- * through {@link KalamStore#db()} and flushes), and the reader of the peak. Thread safe.
+ * Keeps the samples of one store or watched database: the most recent one, its own peak and the
+ * {@link PeakRecorder}s handed out. Samples come from places cheap enough to leave on everywhere:
+ * the writing thread after every {@link #WRITE_BYTES_PER_SAMPLE} bytes written through the store, a
+ * background task every {@link #BACKGROUND_PERIOD_MILLIS} ms on one daemon thread shared by all
+ * stores and watches (it catches writes made through {@link KalamStore#db()} and flushes), the
+ * listener of {@link RocksDbOptions} at memtable seals and flush starts, and the reader of the
+ * peak. Thread safe.
  */
 final class PeakSampler {
 
@@ -24,7 +27,9 @@ final class PeakSampler {
 
   private static final ScheduledExecutorService SCHEDULER = newScheduler();
 
-  private final AtomicReference<MemoryUsage> peak = new AtomicReference<>(MemoryUsage.NONE);
+  private volatile MemoryUsage latest = MemoryUsage.NONE;
+  private final PeakRecorder own = new PeakRecorder(() -> latest, () -> {});
+  private final List<PeakRecorder> recorders = new CopyOnWriteArrayList<>();
   private final AtomicLong unsampledBytes = new AtomicLong();
   private ScheduledFuture<?> background;
 
@@ -41,9 +46,21 @@ final class PeakSampler {
     return scheduler;
   }
 
-  /** Keeps {@code usage} if its total is the highest so far. */
+  /** Feeds {@code usage} to the own peak and to every recorder. */
   void record(MemoryUsage usage) {
-    peak.accumulateAndGet(usage, (old, now) -> now.total() > old.total() ? now : old);
+    latest = usage;
+    own.record(usage);
+    for (PeakRecorder recorder : recorders) {
+      recorder.record(usage);
+    }
+  }
+
+  /** A new recorder starting at the most recent sample, fed until it is closed. */
+  PeakRecorder newRecorder() {
+    PeakRecorder[] created = new PeakRecorder[1];
+    created[0] = new PeakRecorder(() -> latest, () -> recorders.remove(created[0]));
+    recorders.add(created[0]);
+    return created[0];
   }
 
   /**
@@ -58,12 +75,17 @@ final class PeakSampler {
   }
 
   MemoryUsage peak() {
-    return peak.get();
+    return own.peak();
   }
 
-  /** Forgets the peak; the caller records a fresh sample right after. */
+  /** The most recent sample, {@link MemoryUsage#NONE} before the first. */
+  MemoryUsage latest() {
+    return latest;
+  }
+
+  /** Forgets the own peak (not the recorders'); the caller records a fresh sample right after. */
   void reset() {
-    peak.set(MemoryUsage.NONE);
+    own.resetTo(MemoryUsage.NONE);
     unsampledBytes.set(0);
   }
 
@@ -74,7 +96,7 @@ final class PeakSampler {
             sample, BACKGROUND_PERIOD_MILLIS, BACKGROUND_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  /** Stops the background task; a run already started finishes (the store's lock handles that). */
+  /** Stops the background task; a run already started finishes (its owner guards that). */
   synchronized void stop() {
     if (background != null) {
       background.cancel(false);

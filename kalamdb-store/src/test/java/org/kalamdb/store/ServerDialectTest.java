@@ -119,6 +119,19 @@ class ServerDialectTest {
   }
 
   @Test
+  void aServerStoreAlwaysOpensTheSixColumnFamiliesOfTheServer() throws IOException {
+    try (KalamStore store = KalamStore.open(dir, load(SERVER_TOML), List.of("t1"))) {
+      List<String> expected = new java.util.ArrayList<>(ServerLayout.COLUMN_FAMILIES);
+      expected.add("t1");
+      assertThat(store.columnFamilyNames()).containsExactlyElementsOf(expected);
+    }
+    try (KalamStore store =
+        KalamStore.open(dir.resolve("defaults"), RocksDbConfig.serverDefaults(), List.of())) {
+      assertThat(store.columnFamilyNames()).containsExactlyElementsOf(ServerLayout.COLUMN_FAMILIES);
+    }
+  }
+
+  @Test
   void aToolkitStoreKeepsOneProfileAndItsDescription() {
     try (KalamStore store = KalamStore.open(dir, RocksDbConfig.defaults(), List.of("users"))) {
       assertThat(store.profileOf("users")).isEqualTo(RocksDbConfig.TOOLKIT_PROFILE);
@@ -162,7 +175,7 @@ class ServerDialectTest {
   void writeOptionsFollowTheWalAndSyncSettings() throws IOException {
     RocksDbConfig synced = load(SERVER_TOML.replace("sync_writes = false", "sync_writes = true"));
     RocksDbConfig noWal = load(SERVER_TOML.replace("disable_wal = false", "disable_wal = true"));
-    try (StoreOptions options = StoreOptions.forConfig(synced);
+    try (RocksDbOptions options = RocksDbOptions.from(synced);
         WriteOptions logged = options.newWriteOptions(WriteAheadLog.ENABLED);
         WriteOptions unlogged = options.newWriteOptions(WriteAheadLog.DISABLED)) {
       assertThat(logged.sync()).isTrue();
@@ -171,12 +184,12 @@ class ServerDialectTest {
       assertThat(unlogged.sync()).isFalse();
       assertThat(unlogged.disableWAL()).isTrue();
     }
-    try (StoreOptions options = StoreOptions.forConfig(noWal);
+    try (RocksDbOptions options = RocksDbOptions.from(noWal);
         WriteOptions write = options.newWriteOptions(WriteAheadLog.ENABLED)) {
       assertThat(write.disableWAL()).isTrue();
       assertThat(write.sync()).isFalse();
     }
-    try (StoreOptions options = StoreOptions.forConfig(RocksDbConfig.defaults());
+    try (RocksDbOptions options = RocksDbOptions.from(RocksDbConfig.defaults());
         WriteOptions write = options.newWriteOptions(WriteAheadLog.ENABLED)) {
       assertThat(write.disableWAL()).isFalse();
       assertThat(write.sync()).isFalse();

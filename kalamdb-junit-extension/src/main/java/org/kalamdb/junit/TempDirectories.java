@@ -1,0 +1,70 @@
+package org.kalamdb.junit;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/** Creates and deletes the fresh directories of stores and of {@code @TempStore Path}s. */
+final class TempDirectories {
+  private TempDirectories() {}
+
+  /**
+   * A new empty directory under the base directory, named after the declaration.
+   *
+   * @param what the resource as messages name it, e.g. {@code store 'orders'}
+   * @throws ExtensionConfigurationException naming the base directory and its parameter
+   */
+  static Path create(String name, String what, RunParameters parameters) {
+    try {
+      Files.createDirectories(parameters.baseDir());
+      return Files.createTempDirectory(parameters.baseDir(), prefix(name));
+    } catch (IOException | RuntimeException e) {
+      throw new ExtensionConfigurationException(
+          "cannot create a directory for "
+              + what
+              + " under "
+              + parameters.baseDir()
+              + " (configuration parameter "
+              + RunParameters.BASE_DIR
+              + "): "
+              + e,
+          e);
+    }
+  }
+
+  private static String prefix(String name) {
+    String safe = name.replaceAll("[^A-Za-z0-9_.-]", "_");
+    return "kalamdb-" + safe.toLowerCase(Locale.ROOT) + "-";
+  }
+
+  /** Deletes a directory and everything in it; a missing directory is fine. */
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}

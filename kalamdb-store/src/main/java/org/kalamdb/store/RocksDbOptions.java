@@ -1,0 +1,497 @@
+package org.kalamdb.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.kalamdb.config.ColumnFamilyProfile;
+import org.kalamdb.config.DbSettings;
+import org.kalamdb.config.RocksDbConfig;
+import org.rocksdb.AbstractEventListener;
+import org.rocksdb.AbstractNativeReference;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Cache;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.FlushJobInfo;
+import org.rocksdb.LRUCache;
+import org.rocksdb.MemTableInfo;
+import org.rocksdb.RocksDB;
+import org.rocksdb.WriteBufferManager;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The RocksDB options of a {@link RocksDbConfig}, for an application that opens RocksDB itself;
+ * {@link KalamStore} is built on the same class, so a database opened with these options runs
+ * exactly what a store from the same config runs. This is the only place the toolkit builds RocksDB
+ * options.
+ *
+ * <p><b>What it builds.</b> One LRU block cache shared by every column family ({@link #cache()}).
+ * With {@code memtable_limit_mb > 0} (hard cap): a cache of {@code block_cache_size_mb +
+ * memtable_limit_mb} with a high-priority pool for index and filter blocks (which live in the
+ * cache, L0 ones pinned), a {@link WriteBufferManager} of {@code memtable_limit_mb} charged to that
+ * cache with stalling on, an arena block size of {@code memtable_limit / (4 x column families)} (4
+ * KB to {@code write_buffer_size}), {@value #CAPPED_BACKGROUND_JOBS} background jobs and at most
+ * {@value #CAPPED_MAX_OPEN_FILES} open table files. Every column family takes the write buffer size
+ * and count of its profile ({@link RocksDbConfig#profileFor}: the config's own values in the
+ * toolkit dialect, the {@code cf_profiles} of a KalamDB {@code server.toml}), and a server file's
+ * {@link DbSettings} ({@code max_background_jobs}, {@code max_open_files}, WAL and sync) apply.
+ *
+ * <p><b>Memory watch.</b> The {@link #dbOptions()} carry an event listener: a {@link DatabaseWatch}
+ * of a database opened with them (started with {@link #cache()} among its caches) also samples
+ * whenever a memtable is sealed and whenever a flush begins, when memtables are at their fullest.
+ *
+ * <p><b>Lifetime.</b> Every object returned is owned by this instance and freed once by {@link
+ * #close()} (idempotent); do not close them yourself. Close the database and its column family
+ * handles first, then the options:
+ *
+ * <pre>{@code
+ * try (RocksDbOptions opts = RocksDbOptions.from(config)) {
+ *     List<ColumnFamilyHandle> handles = new ArrayList<>();
+ *     try (RocksDB db = RocksDB.open(opts.dbOptions(), dir.toString(),
+ *             opts.descriptors(List.of("default", "users")), handles)) {
+ *         db.put(handles.get(1), key, value);
+ *         handles.forEach(ColumnFamilyHandle::close); // before the db
+ *     }
+ * }
+ * }</pre>
+ *
+ * Closing the options while a database opened with them is still open is harmless, measured with
+ * rocksdbjni 11.8.1 ({@code RocksDbOptionsTest}): RocksDB copies the database and column family
+ * options at open and holds its own references to the cache, the table factories, the write buffer
+ * manager and the listener, so the database keeps writing, flushing, reading and sampling under the
+ * same cap until it is closed. What no longer works is this object: its getters throw {@link
+ * IllegalStateException}, and the cache object is closed, so a {@link DatabaseWatch} no longer
+ * reads it directly and takes the database's own figure for its default column family (the same
+ * shared cache) instead.
+ *
+ * <p>Thread safe.
+ */
+public final class RocksDbOptions implements AutoCloseable {
+
+  /**
+   * Share of the capped cache kept for index and filter blocks, so data blocks cannot evict them.
+   */
+  static final double HIGH_PRI_POOL_RATIO = 0.1;
+
+  /**
+   * Background jobs in hard-cap mode; RocksDB gives a quarter of them to flushes. A cap shared by
+   * many column families means many small flushes, each waiting for its fsyncs: measured at 200
+   * column families x 4 MB, 1 flush at a time took 60 s, 2 took 33 s, 4 took 23 s.
+   */
+  static final int CAPPED_BACKGROUND_JOBS = 16;
+
+  /**
+   * Table files kept open in hard-cap mode (RocksDB's default, -1, keeps every one open). Each open
+   * file holds a table reader outside the cache (about 2.2 KB here, index and filter blocks being
+   * in the cache) and a file handle, and with sequential keys the SST count grows with the data:
+   * flushes of {@code cap / column families} that never overlap are moved down the levels, never
+   * merged. Measured with sequential keys, 200 column families x 4 MB under 32 + 32 MB (3,470 SST
+   * files): table readers 7.7 MB and an accounted peak of 73.8 MB with every file open; 0.6 MB
+   * (65.8 MB) at 256, 1.1 MB (66.4 MB) at 512, 2.3 MB (67.7 MB) at 1024, 4.5 MB (70.2 MB) at 2048;
+   * read-back speed showed no loss at 512 (reads there go file by file; 119-211 MB/s against
+   * 120-239 MB/s with every file open, on a loaded machine). 500 column families x 4 MB under 64 +
+   * 32 MB: "Too many open files" at 19,469 SST files with every file open; at 512, 11,002 files,
+   * table readers 1.1 MB and a peak of 101.4 MB. 512 leaves a reader per file for random reads over
+   * a few hundred files at a cost of about 1 MB. rocksdbjni 11.8.1 offers no way to charge table
+   * readers to the cache (no cache-usage options for the block-based table), and partitioned or
+   * memory-optimized filters change nothing here, as no filter policy is set.
+   */
+  static final int CAPPED_MAX_OPEN_FILES = 512;
+
+  /** RocksDB rounds arena blocks to this; it is also the smallest block worth allocating. */
+  static final long MIN_ARENA_BLOCK_BYTES = 4 << 10;
+
+  /**
+   * The options of each live shared cache, so a {@link DatabaseWatch} given a cache finds the
+   * listener and the cap behind it. Weak keys: an entry goes with its cache object; the value holds
+   * no reference to the cache.
+   */
+  private static final Map<Cache, Binding> BY_CACHE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** What a watch learns from the cache it was given. */
+  record Binding(FullMemtableListener listener, RocksDbConfig config, boolean memtablesCharged) {}
+
+  private final RocksDbConfig config; // null: RocksDB's defaults, nothing set
+  private final Cache cache;
+  private final WriteBufferManager writeBufferManager;
+  private final BlockBasedTableConfig tableConfig;
+  private final DBOptions dbOptions;
+  private final FullMemtableListener listener;
+  private final WriteOptions writeOptions;
+  private final List<ColumnFamilyOptions> issued = new ArrayList<>();
+  private boolean closed;
+
+  private RocksDbOptions(
+      RocksDbConfig config,
+      Cache cache,
+      WriteBufferManager writeBufferManager,
+      BlockBasedTableConfig tableConfig,
+      DBOptions dbOptions,
+      FullMemtableListener listener,
+      WriteOptions writeOptions) {
+    this.config = config;
+    this.cache = cache;
+    this.writeBufferManager = writeBufferManager;
+    this.tableConfig = tableConfig;
+    this.dbOptions = dbOptions;
+    this.listener = listener;
+    this.writeOptions = writeOptions;
+    if (cache != null) {
+      BY_CACHE.put(cache, new Binding(listener, config, writeBufferManager != null));
+    }
+  }
+
+  /**
+   * The options of {@code config}: the seed's settings, plus the hard cap when it has a memtable
+   * limit, plus a server file's per-column-family profiles and database settings.
+   *
+   * @throws NullPointerException when {@code config} is null
+   */
+  public static RocksDbOptions from(RocksDbConfig config) {
+    Objects.requireNonNull(config, "config");
+    RocksDB.loadLibrary();
+    Cache cache = null;
+    WriteBufferManager manager = null;
+    DBOptions db = null;
+    FullMemtableListener listener = null;
+    WriteOptions write = null;
+    try {
+      BlockBasedTableConfig table = new BlockBasedTableConfig();
+      db = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+      if (config.hasMemtableLimit()) {
+        // One budget for blocks and memtables: the manager charges its memtables to this cache.
+        cache =
+            new LRUCache(
+                config.blockCacheSizeBytes() + config.memtableLimitBytes(),
+                -1,
+                false,
+                HIGH_PRI_POOL_RATIO);
+        manager = new WriteBufferManager(config.memtableLimitBytes(), cache, true);
+        db.setWriteBufferManager(manager)
+            .setMaxBackgroundJobs(CAPPED_BACKGROUND_JOBS)
+            .setMaxOpenFiles(CAPPED_MAX_OPEN_FILES);
+        table
+            .setCacheIndexAndFilterBlocks(true)
+            .setCacheIndexAndFilterBlocksWithHighPriority(true)
+            .setPinL0FilterAndIndexBlocksInCache(true);
+      } else {
+        cache = new LRUCache(config.blockCacheSizeBytes());
+      }
+      // A server file's own values win; a toolkit config has none, so the hard-cap rules stand.
+      DbSettings settings = config.dbSettings();
+      settings.maxBackgroundJobs().ifPresent(db::setMaxBackgroundJobs);
+      settings.maxOpenFiles().ifPresent(db::setMaxOpenFiles);
+      table.setBlockCache(cache);
+      listener = withListener(db);
+      write = newWriteOptions(config, WriteAheadLog.ENABLED);
+      return new RocksDbOptions(config, cache, manager, table, db, listener, write);
+    } catch (RuntimeException | Error e) {
+      closeAll(write, listener, db, manager, cache);
+      throw e;
+    }
+  }
+
+  /**
+   * No option set at all, as a program that never configured RocksDB gets: 64 MB write buffers and
+   * a block cache of its own for every column family. Only the sampling listener is added (it
+   * changes no memory use). For {@link KalamStore#openWithRocksDbDefaults} and comparisons.
+   */
+  static RocksDbOptions rocksDbDefaults() {
+    RocksDB.loadLibrary();
+    DBOptions db = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+    FullMemtableListener listener = withListener(db);
+    WriteOptions write = new WriteOptions();
+    return new RocksDbOptions(null, null, null, null, db, listener, write);
+  }
+
+  private static FullMemtableListener withListener(DBOptions db) {
+    FullMemtableListener listener = new FullMemtableListener();
+    db.setListeners(List.of(listener));
+    return listener;
+  }
+
+  /**
+   * The database options: create the database and missing column families if needed, the hard cap's
+   * write buffer manager, background jobs and open files, and the sampling listener.
+   *
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public synchronized DBOptions dbOptions() {
+    ensureOpen();
+    return dbOptions;
+  }
+
+  /**
+   * The block cache every column family shares: pass it to {@link DatabaseWatch#start} so the watch
+   * counts it once and samples at memtable seals and flushes. In hard-cap mode it also holds the
+   * memtables' reservations.
+   *
+   * @throws IllegalStateException after {@link #close()}, or for RocksDB's defaults (no shared
+   *     cache)
+   */
+  public synchronized Cache cache() {
+    ensureOpen();
+    if (cache == null) {
+      throw new IllegalStateException("RocksDB's defaults share no cache");
+    }
+    return cache;
+  }
+
+  /** The cache every column family shares, or {@code null} when each has its own (defaults). */
+  Cache sharedCache() {
+    return cache;
+  }
+
+  /** Whether memtables are charged to {@link #sharedCache()} by a write buffer manager. */
+  boolean memtablesChargedToCache() {
+    return writeBufferManager != null;
+  }
+
+  /**
+   * The config these options were built from ({@link KalamStore#ROCKSDB_DEFAULTS} for RocksDB's
+   * defaults); available after close too.
+   */
+  public RocksDbConfig config() {
+    return config == null ? KalamStore.ROCKSDB_DEFAULTS : config;
+  }
+
+  /**
+   * Write options per the config: the WAL off when {@code disable_wal} says so, each write synced
+   * when {@code sync_writes} says so and the WAL is on. Owned here.
+   *
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public synchronized WriteOptions writeOptions() {
+    ensureOpen();
+    return writeOptions;
+  }
+
+  /**
+   * New options for the column family {@code name}, with the settings of its profile (in a server
+   * config, {@code system_meta} for a name the server does not open) and, in hard-cap mode, the
+   * arena block size for as many column families as options issued so far, this one included. For a
+   * column family created at run time:
+   *
+   * <pre>{@code
+   * ColumnFamilyHandle t42 =
+   *     db.createColumnFamily(new ColumnFamilyDescriptor(bytes("t42"), opts.columnFamilyOptions("t42")));
+   * }</pre>
+   *
+   * Owned here until {@link #close()}.
+   *
+   * @throws IllegalArgumentException for a null or empty name
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public synchronized ColumnFamilyOptions columnFamilyOptions(String name) {
+    requireName(name);
+    ensureOpen();
+    return newColumnFamilyOptions(name, issued.size() + 1);
+  }
+
+  /**
+   * One descriptor per name, in order, each with {@link #columnFamilyOptions} of that name and the
+   * arena block size for {@code names.size()} column families: the list {@link
+   * RocksDB#open(DBOptions, String, List, List)} takes. Include {@code "default"} (RocksDB requires
+   * it) and every column family already on disk. The options are owned here until {@link #close()}.
+   *
+   * @throws IllegalArgumentException for a null or empty name
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public synchronized List<ColumnFamilyDescriptor> descriptors(Collection<String> names) {
+    Objects.requireNonNull(names, "names");
+    names.forEach(RocksDbOptions::requireName);
+    ensureOpen();
+    List<ColumnFamilyDescriptor> descriptors = new ArrayList<>(names.size());
+    for (String name : names) {
+      descriptors.add(
+          new ColumnFamilyDescriptor(
+              name.getBytes(StandardCharsets.UTF_8), newColumnFamilyOptions(name, names.size())));
+    }
+    return descriptors;
+  }
+
+  private ColumnFamilyOptions newColumnFamilyOptions(String name, int columnFamilyCount) {
+    ColumnFamilyOptions options = new ColumnFamilyOptions();
+    issued.add(options);
+    if (config == null) {
+      return options;
+    }
+    ColumnFamilyProfile profile = config.profileFor(name);
+    options
+        .setWriteBufferSize(profile.writeBufferSizeBytes())
+        .setMaxWriteBufferNumber(profile.maxWriteBufferNumber())
+        .setTableFormatConfig(tableConfig);
+    if (config.hasMemtableLimit()) {
+      options.setArenaBlockSize(arenaBlockSize(config, columnFamilyCount));
+    }
+    return options;
+  }
+
+  /**
+   * The name of the profile {@link #columnFamilyOptions} gives the column family {@code name}:
+   * {@value RocksDbConfig#TOOLKIT_PROFILE} for a toolkit config and for RocksDB's defaults.
+   */
+  String profileOf(String name) {
+    return config == null ? RocksDbConfig.TOOLKIT_PROFILE : config.profileFor(name).name();
+  }
+
+  /**
+   * New write options, owned by the caller. The WAL is skipped when either {@code wal} or the
+   * config's {@code disable_wal} says so. {@code sync_writes} syncs the WAL on every write, so it
+   * applies only while the WAL is on: RocksDB rejects every write that asks for both ("Sync writes
+   * has to enable WAL").
+   */
+  WriteOptions newWriteOptions(WriteAheadLog wal) {
+    return newWriteOptions(config, wal);
+  }
+
+  private static WriteOptions newWriteOptions(RocksDbConfig config, WriteAheadLog wal) {
+    DbSettings settings = config == null ? DbSettings.NONE : config.dbSettings();
+    boolean walOff = wal == WriteAheadLog.DISABLED || settings.disableWal();
+    return new WriteOptions().setDisableWAL(walOff).setSync(settings.syncWrites() && !walOff);
+  }
+
+  /**
+   * Whether a database opened with these options should compact every column family right after it
+   * opens ({@code compact_on_startup}); {@link KalamStore} does.
+   */
+  public boolean compactOnStartup() {
+    return config != null && config.dbSettings().compactOnStartup();
+  }
+
+  /**
+   * The arena block size that keeps the first block of every column family together at a quarter of
+   * the memtable limit, so the write buffer manager is not pushed into flushing nearly empty
+   * memtables (measured: 1 MB default blocks cause a flush storm at 57 column families).
+   */
+  static long arenaBlockSize(RocksDbConfig config, int columnFamilyCount) {
+    long perFamily = config.memtableLimitBytes() / (4L * Math.max(1, columnFamilyCount));
+    long aligned = perFamily / MIN_ARENA_BLOCK_BYTES * MIN_ARENA_BLOCK_BYTES;
+    return Math.max(MIN_ARENA_BLOCK_BYTES, Math.min(aligned, config.writeBufferSizeBytes()));
+  }
+
+  /** Runs {@code sample} at every memtable seal and flush start of a database opened with these. */
+  void sampleOnFullMemtables(Runnable sample) {
+    listener.add(sample);
+  }
+
+  /** The options behind a shared cache made here, if {@code cache} is one. */
+  static Optional<Binding> bindingOf(Cache cache) {
+    return Optional.ofNullable(BY_CACHE.get(cache));
+  }
+
+  /** Closes the options of a column family that was dropped (RocksDB copied them at creation). */
+  synchronized void release(ColumnFamilyOptions options) {
+    if (issued.remove(options)) {
+      options.close();
+    }
+  }
+
+  /** Whether {@link #close()} has run. */
+  public synchronized boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Frees every object created here, once; later calls do nothing. Close the databases opened with
+   * these options (and their handles) first; closing the options first is harmless (see the class
+   * comment) but leaves this object unusable.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (ColumnFamilyOptions options : issued) {
+      options.close();
+    }
+    issued.clear();
+    // The listener object stays reachable from RocksDB's copy and keeps sampling until the
+    // database closes; closing it here only drops this side's reference.
+    closeAll(writeOptions, dbOptions, listener, cache, writeBufferManager);
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("RocksDbOptions are closed");
+    }
+  }
+
+  private static void requireName(String name) {
+    if (name == null || name.isEmpty()) {
+      throw new IllegalArgumentException(
+          "column family name must be a non-empty string, got " + (name == null ? "null" : "\"\""));
+    }
+  }
+
+  private static void closeAll(AbstractNativeReference... resources) {
+    for (AbstractNativeReference resource : resources) {
+      if (resource != null) {
+        resource.close();
+      }
+    }
+  }
+
+  /**
+   * Runs sampling tasks when a memtable is sealed or a flush begins: the moments memtables are at
+   * their fullest. RocksDB calls it with its database mutex released, and a closing database waits
+   * for running flush jobs, so a sample taken here reads a live database; each task still checks
+   * that its database was not closed. Nothing thrown here may reach RocksDB's thread.
+   */
+  static final class FullMemtableListener extends AbstractEventListener {
+
+    private final CopyOnWriteArrayList<Runnable> tasks = new CopyOnWriteArrayList<>();
+
+    FullMemtableListener() {
+      super(EnabledEventCallback.ON_MEMTABLE_SEALED, EnabledEventCallback.ON_FLUSH_BEGIN);
+    }
+
+    void add(Runnable task) {
+      tasks.addIfAbsent(task);
+    }
+
+    void remove(Runnable task) {
+      tasks.remove(task);
+    }
+
+    boolean has(Runnable task) {
+      return tasks.contains(task);
+    }
+
+    @Override
+    public void onMemTableSealed(MemTableInfo info) {
+      runTasks();
+    }
+
+    @Override
+    public void onFlushBegin(RocksDB db, FlushJobInfo info) {
+      try {
+        // The db passed in is a non-owning view of the live database: its name is safe to read.
+        DatabaseWatch.flushBegan(db.getName(), this);
+      } catch (Throwable e) {
+        // Never into RocksDB's flush thread.
+      }
+      runTasks();
+    }
+
+    private void runTasks() {
+      for (Runnable task : tasks) {
+        try {
+          task.run();
+        } catch (Throwable e) {
+          // A failed sample must not reach RocksDB's thread.
+        }
+      }
+    }
+  }
+}
