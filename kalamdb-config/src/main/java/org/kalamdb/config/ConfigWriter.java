@@ -36,21 +36,26 @@ public final class ConfigWriter {
   }
 
   private static String render(RocksDbConfig config, String eol) {
+    return TableText.render(tables(config), eol);
+  }
+
+  private static List<TableText> tables(RocksDbConfig config) {
     if (config.dialect() == Dialect.KALAMDB_SERVER) {
-      return ServerSectionText.render(config, eol);
+      return ServerSectionText.tables(config);
     }
-    StringBuilder out = new StringBuilder("[" + SECTION + "]").append(eol);
+    List<TableText.Key> keys = new ArrayList<>();
     for (ConfigKey key : ConfigKey.values()) {
-      out.append("# ").append(key.description()).append(eol);
-      out.append(key.tomlName()).append(" = ").append(key.valueIn(config)).append(eol);
+      keys.add(TableText.Key.commented(key.tomlName(), key.valueIn(config), key.description()));
     }
-    return out.toString();
+    return List.of(new TableText(List.of(SECTION), keys));
   }
 
   /**
-   * {@code existing} with its {@code [rocksdb]} block replaced by (or appended with) the section.
-   * Line endings follow the file's first one; a file without a final newline keeps lacking one; a
-   * leading byte-order mark stays.
+   * {@code existing} with its {@code [rocksdb]} section updated, or the section appended. A section
+   * written as tables of their own is updated in place (see {@link SectionUpdate}): the user's
+   * comments, key order and spacing inside it stay. One written as dotted keys or inline tables is
+   * removed and the rendered section put in its place. Line endings follow the file's first one; a
+   * file without a final newline keeps lacking one; a leading byte-order mark stays.
    */
   public static String merge(String existing, RocksDbConfig config) {
     if (existing.startsWith(BOM)) {
@@ -58,9 +63,22 @@ public final class ConfigWriter {
     }
     int firstNewline = existing.indexOf('\n');
     String eol = firstNewline > 0 && existing.charAt(firstNewline - 1) == '\r' ? "\r\n" : "\n";
-    String section = render(config, eol);
     List<Statement> statements = TomlStatements.split(existing);
-    boolean[] drop = sectionStatements(statements, config.dialect().sectionPath());
+    List<String> sectionPath = config.dialect().sectionPath();
+    boolean[] drop = sectionStatements(statements, sectionPath);
+    String merged =
+        SectionUpdate.apply(existing, statements, tables(config), sectionPath, eol)
+            .orElseGet(() -> replace(existing, statements, drop, render(config, eol), eol));
+    boolean hadFinalNewline = existing.isEmpty() || existing.endsWith("\n");
+    if (!hadFinalNewline && merged.endsWith(eol)) {
+      return merged.substring(0, merged.length() - eol.length());
+    }
+    return merged;
+  }
+
+  /** The text without the old section's statements and with the rendered one in their place. */
+  private static String replace(
+      String existing, List<Statement> statements, boolean[] drop, String section, String eol) {
     StringBuilder out = new StringBuilder(existing.length() + section.length());
     boolean placed = false;
     for (int i = 0; i < statements.size(); i++) {
@@ -74,10 +92,6 @@ public final class ConfigWriter {
     }
     if (!placed) {
       appendSection(out, section, eol);
-    }
-    boolean hadFinalNewline = existing.isEmpty() || existing.endsWith("\n");
-    if (!hadFinalNewline && out.toString().endsWith(eol)) {
-      out.setLength(out.length() - eol.length());
     }
     return out.toString();
   }
@@ -146,7 +160,10 @@ public final class ConfigWriter {
 
   private static void appendSection(StringBuilder out, String section, String eol) {
     if (out.toString().isBlank()) {
-      out.setLength(0);
+      // Whitespace only: it stays, the section starts on a line of its own after it.
+      if (out.length() > 0 && !endsWithNewline(out)) {
+        out.append(eol);
+      }
       out.append(section);
       return;
     }

@@ -24,8 +24,16 @@ final class TomlStatements {
    * One statement: {@code text.substring(start, end)} including its line ending.
    *
    * @param path the table path of a header or the key path of a key-value pair, else empty
+   * @param valueStart where a key-value pair's value starts (after the blanks that follow its
+   *     {@code =}); -1 for other statements
+   * @param valueEnd where that value ends: before the blanks, trailing comment and line ending that
+   *     follow it; -1 for other statements
    */
-  record Statement(int start, int end, Kind kind, List<String> path) {
+  record Statement(int start, int end, Kind kind, List<String> path, int valueStart, int valueEnd) {
+    Statement(int start, int end, Kind kind, List<String> path) {
+      this(start, end, kind, path, -1, -1);
+    }
+
     boolean startsWith(String first) {
       return !path.isEmpty() && path.get(0).equals(first);
     }
@@ -68,8 +76,13 @@ final class TomlStatements {
     }
     List<String> key = parseKey(text.substring(keyStart, equals));
     pos = equals + 1;
-    value();
-    return new Statement(start, pos, key.isEmpty() ? Kind.OTHER : Kind.KEY_VALUE, key);
+    skipBlanks();
+    int valueStart = pos;
+    int valueEnd = value();
+    return key.isEmpty()
+        ? new Statement(start, pos, Kind.OTHER, key)
+        : new Statement(
+            start, pos, Kind.KEY_VALUE, key, valueStart, Math.max(valueStart, valueEnd));
   }
 
   private Statement header(int start) {
@@ -101,16 +114,23 @@ final class TomlStatements {
     return -1;
   }
 
-  /** Moves past a value, its trailing comment and its line ending. */
-  private void value() {
+  /**
+   * Moves past a value, its trailing comment and its line ending.
+   *
+   * @return the index after the value's last character that is not a blank, comment or line end
+   */
+  private int value() {
     int depth = 0;
+    int end = pos;
     while (pos < text.length()) {
       char c = peek();
       if (c == '\n') {
         pos++;
         if (depth == 0) {
-          return;
+          return end;
         }
+      } else if (c == ' ' || c == '\t' || c == '\r') {
+        pos++;
       } else if (c == '#') {
         while (pos < text.length() && peek() != '\n') {
           pos++;
@@ -118,6 +138,7 @@ final class TomlStatements {
       } else if (c == '"' || c == '\'') {
         boolean multiLine = text.startsWith(String.valueOf(c).repeat(3), pos);
         pos = multiLine ? endOfMultiLine(pos, c) : endOfQuoted(pos, c);
+        end = pos;
       } else {
         if (c == '[' || c == '{') {
           depth++;
@@ -125,8 +146,10 @@ final class TomlStatements {
           depth--;
         }
         pos++;
+        end = pos;
       }
     }
+    return end;
   }
 
   /** The index after a one-line string opened at {@code open}; stops at the line end. */

@@ -23,9 +23,27 @@ class ConfigWriterTest {
           + "# storage comes next\n";
   private static final String OLD_SECTION =
       "[rocksdb]\n# old comment\nwrite_buffer_size_mb = 8\n\n[rocksdb.legacy]\nx = 1\n";
+
+  /** OLD_SECTION after the merge: its value updated, its comment kept, the other keys added. */
+  private static final String UPDATED_SECTION =
+      "[rocksdb]\n# old comment\nwrite_buffer_size_mb = 4\n"
+          + added(
+              ConfigKey.MAX_WRITE_BUFFER_NUMBER,
+              ConfigKey.BLOCK_CACHE_SIZE_MB,
+              ConfigKey.MEMTABLE_LIMIT_MB);
+
   private static final String TAIL =
       "\n# the log section keeps this comment\n[logging]\nlevel = \"info\"\n"
           + "banner = \"\"\"\n[rocksdb]\nnot a header\n\"\"\"\n\n[[users]]\nname = \"root\"\n";
+
+  private static String added(ConfigKey... keys) {
+    StringBuilder out = new StringBuilder();
+    for (ConfigKey key : keys) {
+      out.append("# ").append(key.description()).append('\n');
+      out.append(key.tomlName()).append(" = ").append(key.valueIn(CONFIG)).append('\n');
+    }
+    return out.toString();
+  }
 
   private static ValidationResult validate(String text) {
     // Forced to toolkit: corpus files with [storage.rocksdb] as well hold both after a merge.
@@ -46,9 +64,9 @@ class ConfigWriterTest {
   }
 
   @Test
-  void mergeReplacesOnlyTheSectionOfAFullServerConfig() {
+  void mergeUpdatesOnlyTheSectionOfAFullServerConfig() {
     String merged = ConfigWriter.merge(HEAD + OLD_SECTION + TAIL, CONFIG);
-    assertThat(merged).isEqualTo(HEAD + ConfigWriter.render(CONFIG) + TAIL);
+    assertThat(merged).isEqualTo(HEAD + UPDATED_SECTION + TAIL);
     assertThat(Toml.parse(merged).getString("logging.banner")).contains("[rocksdb]");
     assertThat(validate(merged).config()).isEqualTo(CONFIG);
   }
@@ -58,21 +76,23 @@ class ConfigWriterTest {
     String crlf = (HEAD + OLD_SECTION + TAIL).replace("\n", "\r\n");
     String merged = ConfigWriter.merge(crlf, CONFIG);
     assertThat(merged.replace("\r\n", "")).doesNotContain("\n");
-    assertThat(merged).isEqualTo((HEAD + ConfigWriter.render(CONFIG) + TAIL).replace("\n", "\r\n"));
+    assertThat(merged).isEqualTo((HEAD + UPDATED_SECTION + TAIL).replace("\n", "\r\n"));
   }
 
   @Test
   void mergeKeepsAMissingFinalNewline() {
-    String merged = ConfigWriter.merge("[rocksdb]\nwrite_buffer_size_mb = 8", CONFIG);
-    assertThat(merged).isEqualTo(ConfigWriter.render(CONFIG).stripTrailing());
+    String merged =
+        ConfigWriter.merge("[rocksdb]\n# old comment\nwrite_buffer_size_mb = 8", CONFIG);
+    assertThat(merged).isEqualTo(UPDATED_SECTION.stripTrailing());
     assertThat(ConfigWriter.merge("a = 1", CONFIG))
         .isEqualTo("a = 1\n\n" + ConfigWriter.render(CONFIG).stripTrailing());
   }
 
   @Test
   void mergeKeepsALeadingByteOrderMark() {
-    String merged = ConfigWriter.merge("\uFEFF[rocksdb]\nwrite_buffer_size_mb = 8\n", CONFIG);
-    assertThat(merged).isEqualTo("\uFEFF" + ConfigWriter.render(CONFIG));
+    String merged =
+        ConfigWriter.merge("\uFEFF[rocksdb]\n# old comment\nwrite_buffer_size_mb = 8\n", CONFIG);
+    assertThat(merged).isEqualTo("\uFEFF" + UPDATED_SECTION);
   }
 
   @Test
@@ -125,7 +145,7 @@ class ConfigWriterTest {
 
     Files.writeString(file, HEAD + OLD_SECTION + TAIL);
     assertThat(ConfigWriter.write(file, CONFIG)).isTrue();
-    assertThat(Files.readString(file)).isEqualTo(HEAD + ConfigWriter.render(CONFIG) + TAIL);
+    assertThat(Files.readString(file)).isEqualTo(HEAD + UPDATED_SECTION + TAIL);
     assertThat(RocksDbConfig.load(file)).isEqualTo(CONFIG);
     assertThat(ConfigWriter.write(file, CONFIG)).isFalse();
     assertThat(listing(file.getParent())).containsExactly("config.toml");

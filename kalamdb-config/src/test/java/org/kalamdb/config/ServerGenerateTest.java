@@ -73,7 +73,14 @@ class ServerGenerateTest {
     String before = original.substring(0, original.indexOf("[storage.rocksdb]\n"));
     String after = original.substring(original.indexOf("[datafusion]"));
     assertThat(merged).startsWith(before).endsWith(after);
-    assertThat(merged).contains(ConfigWriter.render(sized));
+    // In place: the section's own comment and trailing comments stay, the values are the new ones.
+    assertThat(merged)
+        .contains("[storage.rocksdb]\n# One LRU cache for every column family, in bytes.\n")
+        .contains("block_cache_size = " + sized.blockCacheSizeBytes() + "          # 8 MiB\n")
+        .contains(
+            "[storage.rocksdb.cf_profiles.hot_data]\nwrite_buffer_size = "
+                + sized.profileFor("hot_data").writeBufferSizeBytes()
+                + "         # 4 MiB\n");
     assertThat(RocksDbConfig.load(file)).isEqualTo(sized);
     assertThat(ConfigWriter.write(file, sized)).as("idempotent").isFalse();
   }
