@@ -44,9 +44,12 @@ import org.rocksdb.WriteOptions;
  * overlap are moved down, never merged) their memory and the file handles grew with the SST count,
  * measured 7.7 MB at 3,470 files (200 column families x 4 MB under 32 + 32 MB) and "Too many open
  * files" at 500 column families. A column family created at run time gets the block size for the
- * new count; existing ones keep theirs until the count has doubled since they were sized, then all
- * are resized (for their next memtable; each resize rewrites the OPTIONS file once per family), so
- * the first blocks of all families together stay under half the limit.
+ * new count, and each creation resizes the blocks of the two families sized longest ago (for their
+ * next memtable), so every family stays sized for at least half the live count and the first blocks
+ * of all families together stay under half the limit. Resizing all at once when the count doubled
+ * cost 69.6 s at 511 families, as each resize rewrites RocksDB's OPTIONS file, which lists every
+ * family; the resizes run after the write lock is released (under the read lock), so reads and
+ * writes go on meanwhile.
  *
  * <p><b>Server files.</b> A config read from a KalamDB {@code server.toml} ({@link
  * Dialect#KALAMDB_SERVER}) gives each column family the write buffer size and count of its profile
@@ -100,8 +103,8 @@ public final class KalamStore implements AutoCloseable {
   private final PeakSampler sampler = new PeakSampler();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile boolean closed;
-  // Hard-cap mode: the column family count the arena blocks of existing families were sized for.
-  private int arenaSizedFor;
+  // Hard-cap mode: the column family count each family's arena block was sized for.
+  private final ArenaSizes arenaSizes = new ArenaSizes();
 
   private KalamStore(
       Path directory,
@@ -118,7 +121,9 @@ public final class KalamStore implements AutoCloseable {
     this.db = db;
     this.families = families;
     this.writeOptions = writeOptions;
-    this.arenaSizedFor = families.size();
+    for (String name : families.names()) {
+      arenaSizes.sized(name, families.size());
+    }
     this.accountant =
         MemoryAccountant.ofStore(
             db, families::handles, options.sharedCache(), options.memtablesChargedToCache());
@@ -464,6 +469,7 @@ public final class KalamStore implements AutoCloseable {
     requireValidName(name);
     refuseInsideCall("createColumnFamily");
     lock.writeLock().lock();
+    boolean writeLocked = true;
     try {
       ensureOpen();
       ensureDatabaseOpen();
@@ -481,36 +487,49 @@ public final class KalamStore implements AutoCloseable {
         options.release(cfOptions);
         throw failure("cannot create column family '" + name + "'", e);
       }
+      if (!config.hasMemtableLimit()) {
+        return;
+      }
+      arenaSizes.sized(name, families.size());
+      // Downgrade: the read lock keeps every handle open (drop and close need the write lock)
+      // while reads and writes go on during the resizes.
+      lock.readLock().lock();
+      lock.writeLock().unlock();
+      writeLocked = false;
       try {
-        resizeArenasIfGrown();
+        resizeStaleArenas();
       } catch (RocksDBException e) {
         throw failure("created column family '" + name + "' but cannot resize arena blocks", e);
+      } finally {
+        lock.readLock().unlock();
       }
     } finally {
-      lock.writeLock().unlock();
+      if (writeLocked) {
+        lock.writeLock().unlock();
+      }
     }
   }
 
   /**
-   * Once the count has doubled since the arena blocks were sized, shrinks them for every family:
-   * otherwise the first blocks of the old families alone approach the cap and flushes storm
-   * (measured: growing from 6 to 200 families without this left 16,000 SST files). Doubling keeps
-   * the first blocks under half the cap and the OPTIONS rewrites to a few.
+   * Resizes the arena blocks {@link ArenaSizes#due} names for the live count: a few per creation,
+   * never all at once (each resize rewrites the OPTIONS file, which lists every family). Without
+   * resizing, the first blocks of the old families alone approach the cap and flushes storm
+   * (measured: growing from 6 to 200 families without it left 16,000 SST files). Under the read
+   * lock, after a creation; no other creation can run until it is released.
    */
-  private void resizeArenasIfGrown() throws RocksDBException {
-    if (!config.hasMemtableLimit() || families.size() <= 2 * arenaSizedFor) {
-      return;
-    }
-    MutableColumnFamilyOptions resized =
-        MutableColumnFamilyOptions.builder()
-            .setArenaBlockSize(RocksDbOptions.arenaBlockSize(config, families.size()))
-            .build();
-    for (ColumnFamilyHandle handle : families.handles().values()) {
-      if (handle.isOwningHandle()) { // one its user closed cannot be changed any more
-        db.setOptions(handle, resized);
+  private void resizeStaleArenas() throws RocksDBException {
+    int count = families.size();
+    long target = RocksDbOptions.arenaBlockSize(config, count);
+    for (ArenaSizes.Sized stale : arenaSizes.due(count)) {
+      ColumnFamilyHandle handle = families.handles().get(stale.name());
+      // One its user closed cannot be changed any more; an unchanged size needs no OPTIONS write.
+      if (handle.isOwningHandle()
+          && RocksDbOptions.arenaBlockSize(config, stale.count()) != target) {
+        db.setOptions(
+            handle, MutableColumnFamilyOptions.builder().setArenaBlockSize(target).build());
       }
+      arenaSizes.sized(stale.name(), count);
     }
-    arenaSizedFor = families.size();
   }
 
   /**
@@ -538,6 +557,7 @@ public final class KalamStore implements AutoCloseable {
         throw failure("cannot drop column family '" + name + "'", e);
       }
       families.remove(name);
+      arenaSizes.forget(name);
       handle.close();
       options.release(cfOptions);
     } finally {
