@@ -62,7 +62,9 @@ import org.rocksdb.WriteOptions;
  *
  * <p><b>Threads.</b> Every method may be called from any number of threads. Reads and writes run
  * concurrently under a read lock; {@link #createColumnFamily}, {@link #dropColumnFamily} and {@link
- * #close()} take the write lock, so they wait for calls in flight and calls wait for them.
+ * #close()} take the write lock, so they wait for calls in flight and calls wait for them; a scan
+ * callback that waits for another thread's creation, drop or close therefore deadlocks ({@link
+ * #scan}).
  *
  * <p><b>Options.</b> Built by {@link RocksDbOptions}, the same class an application that opens
  * RocksDB itself uses, so both run the same options from the same config.
@@ -400,13 +402,21 @@ public final class KalamStore implements AutoCloseable {
    * bytewise). The visitor runs under the store's read lock: it may read and write the store, but
    * {@link #close()}, {@link #createColumnFamily} and {@link #dropColumnFamily} from inside it
    * throw {@link IllegalStateException}.
+   *
+   * <p><b>Deadlock.</b> The visitor must not wait for another thread's {@link #close()}, {@link
+   * #createColumnFamily} or {@link #dropColumnFamily} of this store (e.g. through a latch, a future
+   * or {@code join}): those wait for the scan to end, so both threads wait forever; nothing detects
+   * it. Nor may it wait for another thread's read or write of this store while one of those three
+   * may be pending: a waiting creation, drop or close holds back the read lock of threads that do
+   * not hold it yet. The visitor's own calls on its own thread are not held back.
    */
   public void scan(String columnFamily, BiConsumer<byte[], byte[]> visitor) {
     scanPrefix(columnFamily, new byte[0], visitor);
   }
 
   /**
-   * Like {@link #scan} but only the keys starting with {@code prefix}, in key order.
+   * Like {@link #scan} but only the keys starting with {@code prefix}, in key order; the visitor
+   * runs under the read lock, with {@link #scan}'s rules (and its deadlock).
    *
    * @throws IllegalArgumentException for an unknown column family
    * @throws IllegalStateException when the store is closed
