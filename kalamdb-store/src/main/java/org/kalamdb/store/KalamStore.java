@@ -44,9 +44,12 @@ import org.rocksdb.WriteOptions;
  * overlap are moved down, never merged) their memory and the file handles grew with the SST count,
  * measured 7.7 MB at 3,470 files (200 column families x 4 MB under 32 + 32 MB) and "Too many open
  * files" at 500 column families. A column family created at run time gets the block size for the
- * new count; existing ones keep theirs until the count has doubled since they were sized, then all
- * are resized (for their next memtable; each resize rewrites the OPTIONS file once per family), so
- * the first blocks of all families together stay under half the limit.
+ * new count, and each creation resizes the blocks of the two families sized longest ago (for their
+ * next memtable), so every family stays sized for at least half the live count and the first blocks
+ * of all families together stay under half the limit. Resizing all at once when the count doubled
+ * cost 69.6 s at 511 families, as each resize rewrites RocksDB's OPTIONS file, which lists every
+ * family; the resizes run after the write lock is released (under the read lock), so reads and
+ * writes go on meanwhile.
  *
  * <p><b>Server files.</b> A config read from a KalamDB {@code server.toml} ({@link
  * Dialect#KALAMDB_SERVER}) gives each column family the write buffer size and count of its profile
@@ -59,7 +62,9 @@ import org.rocksdb.WriteOptions;
  *
  * <p><b>Threads.</b> Every method may be called from any number of threads. Reads and writes run
  * concurrently under a read lock; {@link #createColumnFamily}, {@link #dropColumnFamily} and {@link
- * #close()} take the write lock, so they wait for calls in flight and calls wait for them.
+ * #close()} take the write lock, so they wait for calls in flight and calls wait for them; a scan
+ * callback that waits for another thread's creation, drop or close therefore deadlocks ({@link
+ * #scan}).
  *
  * <p><b>Options.</b> Built by {@link RocksDbOptions}, the same class an application that opens
  * RocksDB itself uses, so both run the same options from the same config.
@@ -100,8 +105,8 @@ public final class KalamStore implements AutoCloseable {
   private final PeakSampler sampler = new PeakSampler();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile boolean closed;
-  // Hard-cap mode: the column family count the arena blocks of existing families were sized for.
-  private int arenaSizedFor;
+  // Hard-cap mode: the column family count each family's arena block was sized for.
+  private final ArenaSizes arenaSizes = new ArenaSizes();
 
   private KalamStore(
       Path directory,
@@ -118,7 +123,9 @@ public final class KalamStore implements AutoCloseable {
     this.db = db;
     this.families = families;
     this.writeOptions = writeOptions;
-    this.arenaSizedFor = families.size();
+    for (String name : families.names()) {
+      arenaSizes.sized(name, families.size());
+    }
     this.accountant =
         MemoryAccountant.ofStore(
             db, families::handles, options.sharedCache(), options.memtablesChargedToCache());
@@ -395,13 +402,21 @@ public final class KalamStore implements AutoCloseable {
    * bytewise). The visitor runs under the store's read lock: it may read and write the store, but
    * {@link #close()}, {@link #createColumnFamily} and {@link #dropColumnFamily} from inside it
    * throw {@link IllegalStateException}.
+   *
+   * <p><b>Deadlock.</b> The visitor must not wait for another thread's {@link #close()}, {@link
+   * #createColumnFamily} or {@link #dropColumnFamily} of this store (e.g. through a latch, a future
+   * or {@code join}): those wait for the scan to end, so both threads wait forever; nothing detects
+   * it. Nor may it wait for another thread's read or write of this store while one of those three
+   * may be pending: a waiting creation, drop or close holds back the read lock of threads that do
+   * not hold it yet. The visitor's own calls on its own thread are not held back.
    */
   public void scan(String columnFamily, BiConsumer<byte[], byte[]> visitor) {
     scanPrefix(columnFamily, new byte[0], visitor);
   }
 
   /**
-   * Like {@link #scan} but only the keys starting with {@code prefix}, in key order.
+   * Like {@link #scan} but only the keys starting with {@code prefix}, in key order; the visitor
+   * runs under the read lock, with {@link #scan}'s rules (and its deadlock).
    *
    * @throws IllegalArgumentException for an unknown column family
    * @throws IllegalStateException when the store is closed
@@ -464,6 +479,7 @@ public final class KalamStore implements AutoCloseable {
     requireValidName(name);
     refuseInsideCall("createColumnFamily");
     lock.writeLock().lock();
+    boolean writeLocked = true;
     try {
       ensureOpen();
       ensureDatabaseOpen();
@@ -481,36 +497,49 @@ public final class KalamStore implements AutoCloseable {
         options.release(cfOptions);
         throw failure("cannot create column family '" + name + "'", e);
       }
+      if (!config.hasMemtableLimit()) {
+        return;
+      }
+      arenaSizes.sized(name, families.size());
+      // Downgrade: the read lock keeps every handle open (drop and close need the write lock)
+      // while reads and writes go on during the resizes.
+      lock.readLock().lock();
+      lock.writeLock().unlock();
+      writeLocked = false;
       try {
-        resizeArenasIfGrown();
+        resizeStaleArenas();
       } catch (RocksDBException e) {
         throw failure("created column family '" + name + "' but cannot resize arena blocks", e);
+      } finally {
+        lock.readLock().unlock();
       }
     } finally {
-      lock.writeLock().unlock();
+      if (writeLocked) {
+        lock.writeLock().unlock();
+      }
     }
   }
 
   /**
-   * Once the count has doubled since the arena blocks were sized, shrinks them for every family:
-   * otherwise the first blocks of the old families alone approach the cap and flushes storm
-   * (measured: growing from 6 to 200 families without this left 16,000 SST files). Doubling keeps
-   * the first blocks under half the cap and the OPTIONS rewrites to a few.
+   * Resizes the arena blocks {@link ArenaSizes#due} names for the live count: a few per creation,
+   * never all at once (each resize rewrites the OPTIONS file, which lists every family). Without
+   * resizing, the first blocks of the old families alone approach the cap and flushes storm
+   * (measured: growing from 6 to 200 families without it left 16,000 SST files). Under the read
+   * lock, after a creation; no other creation can run until it is released.
    */
-  private void resizeArenasIfGrown() throws RocksDBException {
-    if (!config.hasMemtableLimit() || families.size() <= 2 * arenaSizedFor) {
-      return;
-    }
-    MutableColumnFamilyOptions resized =
-        MutableColumnFamilyOptions.builder()
-            .setArenaBlockSize(RocksDbOptions.arenaBlockSize(config, families.size()))
-            .build();
-    for (ColumnFamilyHandle handle : families.handles().values()) {
-      if (handle.isOwningHandle()) { // one its user closed cannot be changed any more
-        db.setOptions(handle, resized);
+  private void resizeStaleArenas() throws RocksDBException {
+    int count = families.size();
+    long target = RocksDbOptions.arenaBlockSize(config, count);
+    for (ArenaSizes.Sized stale : arenaSizes.due(count)) {
+      ColumnFamilyHandle handle = families.handles().get(stale.name());
+      // One its user closed cannot be changed any more; an unchanged size needs no OPTIONS write.
+      if (handle.isOwningHandle()
+          && RocksDbOptions.arenaBlockSize(config, stale.count()) != target) {
+        db.setOptions(
+            handle, MutableColumnFamilyOptions.builder().setArenaBlockSize(target).build());
       }
+      arenaSizes.sized(stale.name(), count);
     }
-    arenaSizedFor = families.size();
   }
 
   /**
@@ -538,6 +567,7 @@ public final class KalamStore implements AutoCloseable {
         throw failure("cannot drop column family '" + name + "'", e);
       }
       families.remove(name);
+      arenaSizes.forget(name);
       handle.close();
       options.release(cfOptions);
     } finally {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.kalamdb.config.RocksDbConfig;
 import org.rocksdb.ColumnFamilyHandle;
@@ -15,7 +16,8 @@ import org.rocksdb.WriteOptions;
 /**
  * Measurements behind the figures in the store's Javadoc and reports; not a test. Run with {@code
  * java -cp <test classpath> org.kalamdb.store.MemoryHarness <mode> [args]}, modes: {@code sampler},
- * {@code cap <families> <mbPerFamily>}, {@code grow <from> <to>}, {@code overhead}.
+ * {@code cap <families> <mbPerFamily>}, {@code grow <from> <to>}, {@code overhead}, {@code create
+ * <families>}.
  */
 public final class MemoryHarness {
 
@@ -33,6 +35,7 @@ public final class MemoryHarness {
               args.length > 3 ? Integer.parseInt(args[3]) : 32);
       case "grow" -> grow(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
       case "overhead" -> overhead();
+      case "create" -> create(Integer.parseInt(args[1]));
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -148,6 +151,63 @@ public final class MemoryHarness {
           (System.nanoTime() - start) / 1e9,
           store.peakMemoryUsage().describe(),
           Workload.sstFiles(dir));
+    }
+    delete(dir);
+  }
+
+  /**
+   * Times every createColumnFamily of a capped store growing from 1 to {@code to} column families
+   * while another thread reads without pause, and reports the slowest read.
+   */
+  private static void create(int to) throws Exception {
+    Path dir = Files.createTempDirectory("harness");
+    try (KalamStore store = KalamStore.open(dir, CAPPED, List.of(), WriteAheadLog.DISABLED)) {
+      byte[] key = Workload.key(0);
+      store.put("default", key, new byte[100]);
+      AtomicBoolean done = new AtomicBoolean();
+      long[] slowestGet = new long[2]; // nanoseconds, count
+      Thread reader =
+          new Thread(
+              () -> {
+                while (!done.get()) {
+                  long start = System.nanoTime();
+                  store.get("default", key);
+                  slowestGet[0] = Math.max(slowestGet[0], System.nanoTime() - start);
+                  slowestGet[1]++;
+                }
+              });
+      reader.start();
+      long[] nanos = new long[to + 1];
+      long total = 0;
+      int slowestAt = 0;
+      for (int count = 2; count <= to; count++) {
+        long start = System.nanoTime();
+        store.createColumnFamily("t" + count);
+        nanos[count] = System.nanoTime() - start;
+        total += nanos[count];
+        slowestAt = nanos[count] > nanos[slowestAt] ? count : slowestAt;
+      }
+      done.set(true);
+      reader.join();
+      StringBuilder means = new StringBuilder();
+      for (int at = 50; at <= to; at = at < 100 ? at + 50 : at * 2) {
+        long sum = 0;
+        int n = 0;
+        for (int count = Math.max(2, at - 9); count <= at; count++, n++) {
+          sum += nanos[count];
+        }
+        means.append(String.format(", at %d: %.1f ms", at, sum / 1e6 / n));
+      }
+      System.out.printf(
+          "capped(32+32) create 1 -> %d CFs: total %.1f s, slowest create %.1f ms (to %d CFs);"
+              + " mean of the 10 creates up to%s; %,d gets meanwhile, slowest %.1f ms%n",
+          to,
+          total / 1e9,
+          nanos[slowestAt] / 1e6,
+          slowestAt,
+          means.toString().replaceFirst("^, ", " "),
+          slowestGet[1],
+          slowestGet[0] / 1e6);
     }
     delete(dir);
   }
