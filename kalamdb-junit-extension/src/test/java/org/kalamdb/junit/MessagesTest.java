@@ -69,6 +69,7 @@ class MessagesTest {
   }
 
   @Fixture
+  @KalamStoreTest
   static class EmptyNameOnTempStore {
     @Test
     void test(@TempStore(columnFamilies = {""}) KalamStore store) {}
