@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.kalamdb.config.CheckOptions;
+import org.kalamdb.config.RocksDbConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,16 +50,20 @@ public final class BudgetOptions {
    * gives the count ({@link CheckOptions#columnFamiliesFor}).
    *
    * @throws CommandLine.ParameterException (a usage error, exit 2) when {@code --column-families}
-   *     or {@code --budget-mb} is below 1
+   *     is below 1 or {@code --budget-mb} is outside 1 to {@link RocksDbConfig#MAX_SIZE_MB}
    */
   public CheckOptions checkOptions() {
     if (columnFamilies != null && columnFamilies < 1) {
       throw new CommandLine.ParameterException(
           mixee.commandLine(), "--column-families must be >= 1, got " + columnFamilies);
     }
-    if (budgetMb != null && budgetMb < 1) {
+    if (budgetMb != null && (budgetMb < 1 || budgetMb > RocksDbConfig.MAX_SIZE_MB)) {
       throw new CommandLine.ParameterException(
-          mixee.commandLine(), "--budget-mb must be >= 1, got " + budgetMb);
+          mixee.commandLine(),
+          "--budget-mb must be between 1 and "
+              + RocksDbConfig.MAX_SIZE_MB
+              + " (MB), got "
+              + budgetMb);
     }
     return new CheckOptions(
         budgetMb == null ? OptionalLong.empty() : OptionalLong.of(budgetMb),

@@ -55,9 +55,12 @@ public final class KalamCli implements Callable<Integer> {
    * @return the exit code
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    int code = commandLine(out, err).execute(args);
-    out.flush();
-    err.flush();
+    // Escaped at the one place everything printed passes: file names, keys, picocli's own errors.
+    PrintWriter safeOut = new PrintWriter(new TerminalWriter(out));
+    PrintWriter safeErr = new PrintWriter(new TerminalWriter(err));
+    int code = commandLine(safeOut, safeErr).execute(args);
+    safeOut.flush();
+    safeErr.flush();
     return code;
   }
 

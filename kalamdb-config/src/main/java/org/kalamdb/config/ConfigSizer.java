@@ -76,8 +76,8 @@ public final class ConfigSizer {
                     "a budget of "
                         + budgetMb
                         + " MB cannot hold "
-                        + columnFamilies
-                        + " column families: the smallest budget that does is "
+                        + ColumnFamilyCount.text(columnFamilies)
+                        + ": the smallest budget that does is "
                         + smallestBudgetMb(columnFamilies)
                         + " MB (a memtable limit of "
                         + MemoryModel.minimumMemtableLimitMb(columnFamilies)

@@ -41,11 +41,13 @@ public record Diagnostic(
   }
 
   /**
-   * The one-line form: {@code file:line:col: severity: message}, or {@code file: ...} unlocated.
+   * The one-line form: {@code file:line:col: severity: message}, or {@code file: ...} unlocated;
+   * control characters of the file name or of a key quoted in the message escaped ({@link
+   * TerminalText}), since the line goes to a terminal or a build log.
    */
   public String format() {
     String where = line == 0 ? file : file + ":" + line + ":" + column;
-    return where + ": " + severity.label() + ": " + message;
+    return TerminalText.escape(where + ": " + severity.label() + ": " + message);
   }
 
   @Override

@@ -32,7 +32,7 @@ final class KeyPath {
             c -> {
               if (c == '"' || c == '\\') {
                 out.append('\\').appendCodePoint(c);
-              } else if (c < 0x20 || c == 0x7F) {
+              } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
                 out.append(String.format("\\u%04X", c));
               } else {
                 out.appendCodePoint(c);

@@ -33,8 +33,8 @@ final class MemoryChecks {
             "memtable_limit_mb = "
                 + config.memtableLimitMb()
                 + " is too small for "
-                + columnFamilies
-                + " column families: each needs at least "
+                + ColumnFamilyCount.text(columnFamilies)
+                + ": each needs at least "
                 + MemoryModel.MIN_MEMTABLE_LIMIT_PER_CF_KB
                 + " KB to flush usefully, so set memtable_limit_mb to at least "
                 + minimum
@@ -75,8 +75,8 @@ final class MemoryChecks {
     if (capped.isEmpty()) {
       message =
           "no memtable_limit_mb holds "
-              + columnFamilies
-              + " column families within "
+              + ColumnFamilyCount.text(columnFamilies)
+              + " within "
               + budgetMb
               + " MB: they need a budget of at least "
               + ConfigSizer.smallestBudgetMb(columnFamilies)
@@ -92,8 +92,8 @@ final class MemoryChecks {
               + fix.memtableLimitMb()
               + cache
               + " to hold "
-              + columnFamilies
-              + " column families within "
+              + ColumnFamilyCount.text(columnFamilies)
+              + " within "
               + budgetMb
               + " MB ("
               + MemoryModel.formula(fix, columnFamilies)

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * constant, and only the measured per-CF overhead ({@link #HARD_CAP_OVERHEAD_PER_CF_KB}) grows with
  * the count.
  *
- * <p>Arithmetic saturates at {@link Long#MAX_VALUE}: absurd values give an absurd worst case, never
- * a silently wrapped small one.
+ * <p>Arithmetic is exact ({@link BigInteger}): absurd values give their true, absurd worst case,
+ * never a wrapped or saturated one, and every figure printed is that exact value.
  */
 public final class MemoryModel {
 
@@ -77,12 +77,19 @@ public final class MemoryModel {
     return memtables.add(cache);
   }
 
+  /** The worst case in whole MB, rounded up, exactly, for the given number of column families. */
+  public static BigInteger worstCaseMbExact(RocksDbConfig config, int columnFamilies) {
+    return ByteSize.ceilMb(worstCaseBytes(config, columnFamilies));
+  }
+
   /**
-   * The worst case in MB (rounded up) for the given number of column families; {@link
-   * Long#MAX_VALUE} when it does not fit a {@code long}.
+   * The worst case in MB (rounded up) for the given number of column families, as a {@code long};
+   * {@link Long#MAX_VALUE} when it does not fit one. Only for comparisons where that is no limit at
+   * all: print {@link #worstCaseMbExact}.
    */
   public static long worstCaseMb(RocksDbConfig config, int columnFamilies) {
-    return saturated(ByteSize.ceilMb(worstCaseBytes(config, columnFamilies)));
+    BigInteger mb = worstCaseMbExact(config, columnFamilies);
+    return mb.bitLength() < Long.SIZE ? mb.longValue() : Long.MAX_VALUE;
   }
 
   /**
@@ -211,13 +218,13 @@ public final class MemoryModel {
     int counted = countedColumnFamilies(config, columnFamilies);
     String amount =
         config.dialect() == Dialect.TOOLKIT
-            ? worstCaseMb(config, columnFamilies) + " MB"
+            ? worstCaseMbExact(config, columnFamilies) + " MB"
             : exactAmount(worstCaseBytes(config, columnFamilies));
     return "worst case "
         + amount
         + " for "
-        + counted
-        + (counted == 1 ? " column family (" : " column families (")
+        + ColumnFamilyCount.text(counted)
+        + " ("
         + formula(config, columnFamilies)
         + ")";
   }
@@ -236,8 +243,8 @@ public final class MemoryModel {
                     + ", one column family per table): worst case "
                     + exactAmount(bytes)
                     + " for "
-                    + columnFamilies
-                    + (columnFamilies == 1 ? " column family (" : " column families (")
+                    + ColumnFamilyCount.text(columnFamilies)
+                    + " ("
                     + legacyFormula(config, columnFamilies)
                     + ")");
   }
@@ -271,13 +278,8 @@ public final class MemoryModel {
       return Optional.empty();
     }
     int counted = countedColumnFamilies(config, columnFamilies);
-    String worstText;
-    if (config.dialect() != Dialect.TOOLKIT) {
-      worstText = exactAmount(worst);
-    } else {
-      long mb = worstCaseMb(config, columnFamilies);
-      worstText = (mb == Long.MAX_VALUE ? "over " + Long.MAX_VALUE : Long.toString(mb)) + " MB";
-    }
+    String worstText =
+        config.dialect() != Dialect.TOOLKIT ? exactAmount(worst) : ByteSize.ceilMb(worst) + " MB";
     return Optional.of(
         new Diagnostic(
             file,
@@ -288,8 +290,8 @@ public final class MemoryModel {
             "worst case "
                 + worstText
                 + " for "
-                + counted
-                + " column families exceeds the budget of "
+                + ColumnFamilyCount.text(counted)
+                + " exceeds the budget of "
                 + budgetMb
                 + " MB ("
                 + formula(config, columnFamilies)
@@ -318,16 +320,12 @@ public final class MemoryModel {
                 + "), worst case "
                 + exactAmount(worst.get())
                 + " for "
-                + columnFamilies
-                + " column families exceeds the budget of "
+                + ColumnFamilyCount.text(columnFamilies)
+                + " exceeds the budget of "
                 + budgetMb
                 + " MB ("
                 + legacyFormula(config, columnFamilies)
                 + ")"));
-  }
-
-  private static long saturated(BigInteger value) {
-    return value.bitLength() < 64 ? value.longValue() : Long.MAX_VALUE;
   }
 
   private static void requireColumnFamilies(int columnFamilies) {

@@ -3,6 +3,7 @@ package org.kalamdb.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
 class MemoryModelTest {
@@ -56,10 +57,18 @@ class MemoryModelTest {
   }
 
   @Test
-  void absurdValuesSaturateInsteadOfWrapping() {
+  void absurdValuesAreExactNeitherWrappedNorSaturated() {
     RocksDbConfig huge =
         new RocksDbConfig(
             RocksDbConfig.MAX_SIZE_MB, Integer.MAX_VALUE, RocksDbConfig.MAX_SIZE_MB, 0);
+    // (2^31 - 1) CFs x (2^43 - 1) MB x (2^31 - 1) + (2^43 - 1) MB: far beyond a long.
+    BigInteger max = BigInteger.valueOf(RocksDbConfig.MAX_SIZE_MB);
+    BigInteger exact =
+        max.multiply(BigInteger.valueOf(Integer.MAX_VALUE))
+            .multiply(BigInteger.valueOf(Integer.MAX_VALUE))
+            .add(max);
+    assertThat(MemoryModel.worstCaseMbExact(huge, Integer.MAX_VALUE)).isEqualTo(exact);
+    // The long form is only for comparisons: more than any long is no limit.
     assertThat(MemoryModel.worstCaseMb(huge, Integer.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
     RocksDbConfig hugeCap =
         new RocksDbConfig(1, 2, RocksDbConfig.MAX_SIZE_MB, RocksDbConfig.MAX_SIZE_MB);
@@ -68,8 +77,33 @@ class MemoryModelTest {
     // (2^31 - 1) x 64 KB = 2^27 MB - 64 KB, rounded up to 2^27 MB: no wrap in the overhead either.
     assertThat(MemoryModel.worstCaseMb(hugeCap, Integer.MAX_VALUE))
         .isEqualTo(2 * RocksDbConfig.MAX_SIZE_MB + (1L << 27));
-    assertThat(MemoryModel.checkBudget(huge, 57, 64, "c.toml").orElseThrow().message())
-        .startsWith("worst case over " + Long.MAX_VALUE + " MB");
+  }
+
+  @Test
+  void theIssuesInputIsPrintedExactly() {
+    // write_buffer_size_mb = 8796093022207 for 2147483647 column families (issue 10).
+    RocksDbConfig config = SEED.withWriteBufferSizeMb(RocksDbConfig.MAX_SIZE_MB);
+    assertThat(MemoryModel.worstCaseSentence(config, Integer.MAX_VALUE))
+        .isEqualTo(
+            "worst case 37778931845360680697890 MB for 2147483647 column families"
+                + " (2147483647 x 8796093022207 MB x 2 + 32 MB cache)");
+    assertThat(
+            MemoryModel.checkBudget(config, Integer.MAX_VALUE, 64, "c.toml")
+                .orElseThrow()
+                .message())
+        .startsWith("worst case 37778931845360680697890 MB for 2147483647 column families exceeds");
+    // The comparison is exact too: a budget of MAX_SIZE_MB does not hold it.
+    assertThat(
+            MemoryModel.checkBudget(config, Integer.MAX_VALUE, RocksDbConfig.MAX_SIZE_MB, "c.toml"))
+        .isPresent();
+  }
+
+  @Test
+  void oneColumnFamilyIsSingularInEveryMessage() {
+    assertThat(MemoryModel.checkBudget(SEED, 1, 1, "c.toml").orElseThrow().message())
+        .isEqualTo(
+            "worst case 48 MB for 1 column family exceeds the budget of 1 MB"
+                + " (1 x 8 MB x 2 + 32 MB cache)");
   }
 
   @Test

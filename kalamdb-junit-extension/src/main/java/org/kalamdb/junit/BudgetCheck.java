@@ -1,8 +1,10 @@
 package org.kalamdb.junit;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.kalamdb.config.ColumnFamilyCount;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.RocksDbConfig;
@@ -16,7 +18,7 @@ import org.kalamdb.store.MemoryUsage;
  *     'repo'}
  * @param name the name of the store or database, for report entries
  * @param peak the accounted memory at the peak
- * @param budgetMb the budget in MB
+ * @param budgetMb the budget in MB, exactly (a config's worst case may pass any {@code long})
  * @param budgetOrigin where the budget came from, as the message names it
  * @param configFile the config file the budget and the worst case come from, or {@code defaults}
  * @param columnFamilyLabel what follows a column family in the message, e.g. {@code " (profile
@@ -27,7 +29,7 @@ record BudgetCheck(
     String subject,
     String name,
     MemoryUsage peak,
-    long budgetMb,
+    BigInteger budgetMb,
     String budgetOrigin,
     String configFile,
     UnaryOperator<String> columnFamilyLabel) {
@@ -78,7 +80,7 @@ record BudgetCheck(
           subject,
           name,
           peak,
-          settings.budgetMb().getAsLong(),
+          BigInteger.valueOf(settings.budgetMb().getAsLong()),
           settings.budgetOrigin(),
           file,
           label);
@@ -88,22 +90,22 @@ record BudgetCheck(
         subject,
         name,
         peak,
-        MemoryModel.worstCaseMb(config, columnFamilies),
+        MemoryModel.worstCaseMbExact(config, columnFamilies),
         "worst case of the config for "
-            + columnFamilies
-            + " column families: "
+            + ColumnFamilyCount.text(columnFamilies)
+            + ": "
             + MemoryModel.formula(config, columnFamilies),
         file,
         label);
   }
 
-  /** The budget in bytes; a budget of more bytes than a long holds is no limit, not an overflow. */
-  long budgetBytes() {
-    return budgetMb > Long.MAX_VALUE >> 20 ? Long.MAX_VALUE : budgetMb << 20;
+  /** The budget in bytes, exactly. */
+  BigInteger budgetBytes() {
+    return budgetMb.shiftLeft(20);
   }
 
   boolean overBudget() {
-    return peak.total() > budgetBytes();
+    return BigInteger.valueOf(peak.total()).compareTo(budgetBytes()) > 0;
   }
 
   /** One line for the test's report: {@code store 'orders' peak 3.1 MB of its budget of 64 MB}. */

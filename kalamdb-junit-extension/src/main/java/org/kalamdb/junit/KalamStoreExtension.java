@@ -3,6 +3,7 @@ package org.kalamdb.junit;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -160,10 +161,10 @@ public final class KalamStoreExtension
     }
   }
 
-  private static void report(ExtensionContext context, String key, long peak, long budget) {
+  private static void report(ExtensionContext context, String key, long peak, BigInteger budget) {
     Map<String, String> entry = new LinkedHashMap<>();
     entry.put(key + ".peak-bytes", Long.toString(peak));
-    entry.put(key + ".budget-bytes", Long.toString(budget));
+    entry.put(key + ".budget-bytes", budget.toString());
     context.publishReportEntry(entry);
   }
 

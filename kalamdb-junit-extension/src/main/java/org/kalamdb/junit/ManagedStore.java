@@ -69,7 +69,7 @@ final class ManagedStore implements TestResource {
                   + ") with config "
                   + settings.config().file()
                   + " and column families "
-                  + settings.columnFamilies()
+                  + ColumnFamilyNames.quoted(settings.columnFamilies())
                   + ": "
                   + e.getMessage(),
               e);

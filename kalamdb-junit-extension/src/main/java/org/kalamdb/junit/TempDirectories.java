@@ -37,8 +37,18 @@ final class TempDirectories {
     }
   }
 
+  /**
+   * The longest part of a declaration's name a directory name takes: file systems allow 255 bytes
+   * per name, so a long field or method name would otherwise fail as if the base directory were
+   * wrong. The random suffix keeps directories apart.
+   */
+  static final int MAX_NAME_IN_PREFIX = 64;
+
   private static String prefix(String name) {
     String safe = name.replaceAll("[^A-Za-z0-9_.-]", "_");
+    if (safe.length() > MAX_NAME_IN_PREFIX) {
+      safe = safe.substring(0, MAX_NAME_IN_PREFIX);
+    }
     return "kalamdb-" + safe.toLowerCase(Locale.ROOT) + "-";
   }
 

@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.Dialect;
+import org.kalamdb.config.RocksDbConfig;
 
 /**
  * Turns the {@code memoryBudgetMb}, {@code columnFamilies} and {@code dialect} parameters into
@@ -22,7 +23,8 @@ final class BudgetParameters {
    * @param columnFamilies the column-family count, or {@code null} for the dialect's own (57 for
    *     {@code [rocksdb]}, the server's 6 for {@code [storage.rocksdb]})
    * @param dialect a dialect id, or {@code null} to detect it from the file
-   * @throws MojoExecutionException when a value is below 1 or the dialect is unknown
+   * @throws MojoExecutionException when a value is below 1, the budget is above {@link
+   *     RocksDbConfig#MAX_SIZE_MB}, or the dialect is unknown
    */
   static CheckOptions toCheckOptions(Long memoryBudgetMb, Integer columnFamilies, String dialect)
       throws MojoExecutionException {
@@ -30,9 +32,12 @@ final class BudgetParameters {
       throw new MojoExecutionException(
           "columnFamilies (property kalamdb.columnFamilies) must be >= 1, got " + columnFamilies);
     }
-    if (memoryBudgetMb != null && memoryBudgetMb < 1) {
+    if (memoryBudgetMb != null
+        && (memoryBudgetMb < 1 || memoryBudgetMb > RocksDbConfig.MAX_SIZE_MB)) {
       throw new MojoExecutionException(
-          "memoryBudgetMb (property kalamdb.memoryBudgetMb) must be >= 1 MB, got "
+          "memoryBudgetMb (property kalamdb.memoryBudgetMb) must be between 1 and "
+              + RocksDbConfig.MAX_SIZE_MB
+              + " MB, got "
               + memoryBudgetMb);
     }
     OptionalLong budget =

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -16,6 +17,7 @@ import org.kalamdb.config.ConfigValues;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.RocksDbConfig;
+import org.kalamdb.config.TerminalText;
 import org.kalamdb.config.ValidationResult;
 
 /**
@@ -103,7 +105,8 @@ public class CheckConfigMojo extends AbstractMojo {
     }
     CheckOptions options = BudgetParameters.toCheckOptions(memoryBudgetMb, columnFamilies, dialect);
     Path file = config.toPath();
-    String shown = DisplayPath.of(file, executionRoot.toPath());
+    // Control characters of the path never reach the terminal, in log lines or failures.
+    String shown = TerminalText.escape(DisplayPath.of(file, executionRoot.toPath()));
     ValidationResult result = new ConfigValidator(options).validate(read(file, shown), shown);
 
     ProblemCount problems = new DiagnosticLog(getLog()).report(result.diagnostics());
@@ -151,5 +154,11 @@ public class CheckConfigMojo extends AbstractMojo {
       // The reason alone: a stack trace tells the user nothing about an unreadable file.
       throw new MojoFailureException(shown + ": error: cannot read the file: " + e);
     }
+  }
+
+  /** The Maven log with control characters escaped ({@link TerminalLog}). */
+  @Override
+  public Log getLog() {
+    return new TerminalLog(super.getLog());
   }
 }

@@ -10,6 +10,7 @@ import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -25,6 +26,7 @@ import org.kalamdb.config.Diagnostic;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.RocksDbConfig;
+import org.kalamdb.config.TerminalText;
 import org.kalamdb.config.ValidationResult;
 
 /**
@@ -144,7 +146,8 @@ public class GenerateConfigMojo extends AbstractMojo {
     Dialect chosen = given.dialect().orElseGet(this::detectedDialect);
     CheckOptions options = given.withDialect(chosen);
     Path target = target(chosen);
-    String shown = DisplayPath.of(target, executionRoot.toPath());
+    // Control characters of the path never reach the terminal, in log lines or failures.
+    String shown = TerminalText.escape(DisplayPath.of(target, executionRoot.toPath()));
     RocksDbConfig values =
         chosen == Dialect.TOOLKIT ? resolve(options) : resolveServer(target, shown, options);
     checkValues(values, options, shown);
@@ -284,5 +287,11 @@ public class GenerateConfigMojo extends AbstractMojo {
       resource.setDirectory(path);
       project.addResource(resource);
     }
+  }
+
+  /** The Maven log with control characters escaped ({@link TerminalLog}). */
+  @Override
+  public Log getLog() {
+    return new TerminalLog(super.getLog());
   }
 }

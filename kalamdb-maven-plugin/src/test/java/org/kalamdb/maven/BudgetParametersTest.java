@@ -47,4 +47,20 @@ class BudgetParametersTest {
     assertThatThrownBy(() -> BudgetParameters.toCheckOptions(0L, null, null))
         .hasMessageContaining("kalamdb.memoryBudgetMb");
   }
+
+  @Test
+  void aBudgetAboveTheLargestSizeNamesTheRange() {
+    assertThatThrownBy(() -> BudgetParameters.toCheckOptions(Long.MAX_VALUE, null, null))
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage(
+            "memoryBudgetMb (property kalamdb.memoryBudgetMb) must be between 1 and 8796093022207"
+                + " MB, got 9223372036854775807");
+  }
+
+  @Test
+  void theLargestBudgetIsAccepted() throws MojoExecutionException {
+    assertThat(
+            BudgetParameters.toCheckOptions(RocksDbConfig.MAX_SIZE_MB, null, null).memoryBudgetMb())
+        .hasValue(RocksDbConfig.MAX_SIZE_MB);
+  }
 }

@@ -256,10 +256,7 @@ public final class KalamStore implements AutoCloseable {
   }
 
   private static void requireValidName(String name) {
-    if (name == null || name.isEmpty()) {
-      throw new IllegalArgumentException(
-          "column family name must be a non-empty string, got " + (name == null ? "null" : "\"\""));
-    }
+    ColumnFamilyName.require(name);
   }
 
   private static List<String> existingColumnFamilies(Path dir) throws RocksDBException {

@@ -288,7 +288,7 @@ public final class RocksDbOptions implements AutoCloseable {
    *
    * Owned here until {@link #close()}.
    *
-   * @throws IllegalArgumentException for a null or empty name
+   * @throws IllegalArgumentException for a null or empty name, or one that is not valid UTF-16
    * @throws IllegalStateException after {@link #close()}
    */
   public synchronized ColumnFamilyOptions columnFamilyOptions(String name) {
@@ -303,7 +303,7 @@ public final class RocksDbOptions implements AutoCloseable {
    * RocksDB#open(DBOptions, String, List, List)} takes. Include {@code "default"} (RocksDB requires
    * it) and every column family already on disk. The options are owned here until {@link #close()}.
    *
-   * @throws IllegalArgumentException for a null or empty name
+   * @throws IllegalArgumentException for a null or empty name, or one that is not valid UTF-16
    * @throws IllegalStateException after {@link #close()}
    */
   public synchronized List<ColumnFamilyDescriptor> descriptors(Collection<String> names) {
@@ -428,10 +428,7 @@ public final class RocksDbOptions implements AutoCloseable {
   }
 
   private static void requireName(String name) {
-    if (name == null || name.isEmpty()) {
-      throw new IllegalArgumentException(
-          "column family name must be a non-empty string, got " + (name == null ? "null" : "\"\""));
-    }
+    ColumnFamilyName.require(name);
   }
 
   private static void closeAll(AbstractNativeReference... resources) {

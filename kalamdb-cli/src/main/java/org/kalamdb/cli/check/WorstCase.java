@@ -10,17 +10,17 @@ import org.kalamdb.config.RocksDbConfig;
  * The worst case of a configuration by {@link MemoryModel}, with its formula, as {@code --json}
  * prints it; the text summary says it with {@link MemoryModel#worstCaseSentence}.
  *
- * @param mb worst case in MB, rounded up
+ * @param mb worst case in MB, rounded up, exactly (a JSON number of any size)
  * @param bytes worst case in bytes, exactly (a JSON number of any size)
  * @param columnFamilies the column-family count it is computed for (for a server file at least the
  *     six the server opens)
  * @param formula the terms, e.g. {@code 17 x 8 MB x 2 + 32 MB cache}
  */
-record WorstCase(long mb, BigInteger bytes, int columnFamilies, String formula) {
+record WorstCase(BigInteger mb, BigInteger bytes, int columnFamilies, String formula) {
 
   static WorstCase of(RocksDbConfig config, int columnFamilies) {
     return new WorstCase(
-        MemoryModel.worstCaseMb(config, columnFamilies),
+        MemoryModel.worstCaseMbExact(config, columnFamilies),
         MemoryModel.worstCaseBytes(config, columnFamilies),
         MemoryModel.countedColumnFamilies(config, columnFamilies),
         MemoryModel.formula(config, columnFamilies));
@@ -29,26 +29,22 @@ record WorstCase(long mb, BigInteger bytes, int columnFamilies, String formula) 
   /**
    * The worst case of the releases that read a server file's legacy keys, when it has them.
    *
-   * @param mb in MB, rounded up
+   * @param mb in MB, rounded up, exactly
    * @param bytes in bytes, exactly
    * @param columnFamilies the count it is computed for (one per table in those releases)
    * @param sentence as the text summary says it ({@link MemoryModel#legacySentence})
    */
-  record Legacy(long mb, BigInteger bytes, int columnFamilies, String sentence) {
+  record Legacy(BigInteger mb, BigInteger bytes, int columnFamilies, String sentence) {
 
     static Optional<Legacy> of(RocksDbConfig config, int columnFamilies) {
       return MemoryModel.legacyWorstCaseBytes(config, columnFamilies)
           .map(
               bytes ->
                   new Legacy(
-                      saturated(ByteSize.ceilMb(bytes)),
+                      ByteSize.ceilMb(bytes),
                       bytes,
                       columnFamilies,
                       MemoryModel.legacySentence(config, columnFamilies).orElseThrow()));
     }
-  }
-
-  private static long saturated(BigInteger value) {
-    return value.bitLength() < 64 ? value.longValue() : Long.MAX_VALUE;
   }
 }

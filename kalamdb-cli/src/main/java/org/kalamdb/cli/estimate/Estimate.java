@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.Locale;
 import org.kalamdb.config.ByteSize;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
@@ -24,10 +23,12 @@ import org.kalamdb.config.ServerLayout;
  * @param columnFamilies the column-family count
  * @param defaultsMb worst case with RocksDB defaults
  * @param defaultsFormula how {@code defaultsMb} is computed
- * @param configMb worst case of the configuration ({@link MemoryModel#worstCaseMb})
+ * @param configMb worst case of the configuration in MB, exactly ({@link
+ *     MemoryModel#worstCaseMbExact})
  * @param configFormula how {@code configMb} is computed ({@link MemoryModel#formula})
- * @param savingPercent {@code (defaultsMb - configMb) / defaultsMb}, in whole percent, rounded half
- *     up; negative when the configuration needs more (a server config: from its exact bytes)
+ * @param savingPercent {@code (defaultsMb - configMb) / defaultsMb}, in percent with one decimal,
+ *     rounded half up, exactly (a figure of any size); negative when the configuration needs more
+ *     (a server config: from its exact bytes)
  * @param configBytes worst case of the configuration in bytes, exactly ({@link
  *     MemoryModel#worstCaseBytes})
  * @param configText the configuration's worst case as printed: {@code 144 MB}, or for a server
@@ -38,9 +39,9 @@ public record Estimate(
     int columnFamilies,
     long defaultsMb,
     String defaultsFormula,
-    long configMb,
+    BigInteger configMb,
     String configFormula,
-    double savingPercent,
+    BigDecimal savingPercent,
     BigInteger configBytes,
     String configText) {
 
@@ -56,7 +57,7 @@ public record Estimate(
     int counted = MemoryModel.countedColumnFamilies(config, columnFamilies);
     boolean toolkit = config.dialect() == Dialect.TOOLKIT;
     long defaults = RocksDbDefaults.worstCaseMb(counted);
-    long configured = MemoryModel.worstCaseMb(config, counted);
+    BigInteger configured = MemoryModel.worstCaseMbExact(config, counted);
     BigInteger bytes = MemoryModel.worstCaseBytes(config, counted);
     return new Estimate(
         toolkit ? scenario(counted) : serverScenario(counted),
@@ -67,7 +68,7 @@ public record Estimate(
         MemoryModel.formula(config, counted),
         // Server sizes are bytes, not whole MB: the saving is computed exactly.
         toolkit
-            ? savingPercent(defaults, configured)
+            ? savingPercent(BigInteger.valueOf(defaults), configured)
             : savingPercent(BigInteger.valueOf(defaults).shiftLeft(20), bytes),
         bytes,
         toolkit ? configured + " MB" : ByteSize.mb(bytes));
@@ -81,20 +82,16 @@ public record Estimate(
 
   /** The saving as printed: {@code 87.1%}. */
   public String savingText() {
-    return String.format(Locale.ROOT, "%.1f%%", savingPercent);
+    return savingPercent.toPlainString() + "%";
   }
 
-  static double savingPercent(long defaultsMb, long configMb) {
-    // defaultsMb is at least 160 (one column family), never 0.
-    return Math.round((defaultsMb - configMb) * 1000.0 / defaultsMb) / 10.0;
-  }
-
-  /** {@code (defaults - configured) / defaults} from exact bytes, as {@link #savingPercent}. */
-  static double savingPercent(BigInteger defaultsBytes, BigInteger configBytes) {
-    return new BigDecimal(defaultsBytes.subtract(configBytes).multiply(BigInteger.valueOf(1000)))
-            .divide(new BigDecimal(defaultsBytes), 0, RoundingMode.HALF_UP)
-            .doubleValue()
-        / 10.0;
+  /**
+   * {@code (defaults - configured) / defaults} in percent with one decimal, rounded half up, from
+   * exact figures in one unit (MB or bytes; the defaults are at least 160 MB, never 0).
+   */
+  static BigDecimal savingPercent(BigInteger defaultsBytes, BigInteger configBytes) {
+    return new BigDecimal(defaultsBytes.subtract(configBytes).multiply(BigInteger.valueOf(100)))
+        .divide(new BigDecimal(defaultsBytes), 1, RoundingMode.HALF_UP);
   }
 
   private static String serverScenario(int columnFamilies) {

@@ -67,6 +67,11 @@ public final class EstimateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     if (columnFamilies != null) {
+      if (columnFamilies.isEmpty()) {
+        // "--column-families ," splits into no count at all: an empty table says nothing.
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--column-families needs at least one count >= 1, got none");
+      }
       for (int count : columnFamilies) {
         if (count < 1) {
           throw new CommandLine.ParameterException(

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -93,9 +95,12 @@ class EstimateCommandTest {
 
   @Test
   void savingIsRoundedToOneDecimalAndMayBeNegative() {
-    assertThat(Estimate.savingPercent(1120, 144)).isEqualTo(87.1);
-    assertThat(Estimate.savingPercent(160, 320)).isEqualTo(-100.0);
-    assertThat(Estimate.savingPercent(160, 160)).isEqualTo(0.0);
+    assertThat(Estimate.savingPercent(BigInteger.valueOf(1120), BigInteger.valueOf(144)))
+        .isEqualTo(new BigDecimal("87.1"));
+    assertThat(Estimate.savingPercent(BigInteger.valueOf(160), BigInteger.valueOf(320)))
+        .isEqualTo(new BigDecimal("-100.0"));
+    assertThat(Estimate.savingPercent(BigInteger.valueOf(160), BigInteger.valueOf(160)))
+        .isEqualTo(new BigDecimal("0.0"));
   }
 
   @Test
