@@ -69,6 +69,7 @@ public final class KalamCli implements Callable<Integer> {
     CommandLine commandLine = new CommandLine(new KalamCli());
     commandLine.setOut(out);
     commandLine.setErr(err);
+    commandLine.registerConverter(java.nio.file.Path.class, new PathConverter());
     commandLine.setExecutionExceptionHandler(new OneLineExceptionHandler());
     return commandLine;
   }

@@ -1,9 +1,5 @@
 package org.kalamdb.config;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,15 +46,10 @@ public final class ConfigValidator {
     String name = file.toString();
     byte[] content;
     try {
-      if (Files.isDirectory(file)) {
-        return unreadable(name, "is a directory");
-      }
-      content = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return unreadable(name, "no such file");
-    } catch (AccessDeniedException e) {
-      return unreadable(name, "permission denied");
-    } catch (IOException | SecurityException | OutOfMemoryError e) {
+      content = ConfigFiles.read(file);
+    } catch (ConfigFileException e) {
+      return failed(name, e.summary());
+    } catch (SecurityException | OutOfMemoryError e) {
       return unreadable(name, String.valueOf(e.getMessage()));
     }
     return validate(content, name);
@@ -71,10 +62,15 @@ public final class ConfigValidator {
    * @param fileName the name diagnostics carry
    */
   public ValidationResult validate(byte[] content, String fileName) {
+    if (content.length > ConfigFiles.MAX_BYTES) {
+      return failed(fileName, ConfigFileException.overLimit(null, content.length).getMessage());
+    }
     try {
       return check(content, fileName);
     } catch (StackOverflowError e) {
       return failed(fileName, "TOML nested too deeply to read");
+    } catch (OutOfMemoryError e) {
+      return ResourceLimits.failed(fileName, e);
     } catch (AssertionError e) {
       // tomlj asserts on some invalid escape sequences when run with -ea; without -ea it reports
       // them as located syntax errors.

@@ -2,7 +2,6 @@ package org.kalamdb.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -190,18 +189,28 @@ public final class ConfigWriter {
 
   /**
    * Writes the section into {@code target}: creates the file, or merges into it. The result is
-   * re-parsed before anything is written, and written atomically (temporary file, then move).
+   * re-parsed before anything is written, and written atomically (temporary file, then move) with
+   * the file's owner, group and mode kept; see {@link AtomicFileWrite} for symbolic and hard links.
+   * Anything that is not a regular file (a device, a directory, a named pipe) is refused unread.
    *
    * @return whether the file changed; writing the same config twice changes nothing
+   * @throws ConfigFileException when the file cannot be read or written, with the reason
    * @throws IOException when the file cannot be read or written
    * @throws ConfigException when the existing file is not valid TOML, so the merge cannot be
    *     trusted; when it has the other dialect's section; or when the section sits inside an inline
    *     table that cannot be rewritten alone
    */
   public static boolean write(Path target, RocksDbConfig config) throws IOException {
-    Path file = Files.isSymbolicLink(target) ? target.toRealPath() : target;
+    Path file;
+    boolean exists;
+    try {
+      file = AtomicFileWrite.resolve(target);
+      exists = ConfigFiles.regularOrAbsent(file) != null;
+    } catch (ConfigFileException e) {
+      throw e.writing();
+    }
     String name = target.toString();
-    byte[] old = Files.exists(file) ? Files.readAllBytes(file) : null;
+    byte[] old = exists ? ConfigFiles.read(file) : null;
     byte[] updated;
     if (old == null) {
       updated = render(config).getBytes(StandardCharsets.UTF_8);

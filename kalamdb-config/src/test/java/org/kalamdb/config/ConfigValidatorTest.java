@@ -212,7 +212,7 @@ class ConfigValidatorTest {
     assertThat(validator.validate(dir).diagnostics())
         .singleElement()
         .extracting(Diagnostic::message)
-        .isEqualTo("cannot read file: is a directory");
+        .isEqualTo("cannot read file: is a directory, not a regular file");
   }
 
   @Test

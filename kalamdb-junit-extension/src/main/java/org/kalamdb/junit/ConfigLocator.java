@@ -54,6 +54,15 @@ final class ConfigLocator {
       }
       return loadResource(url, spec, origin, dialect);
     }
+    if (spec.indexOf('\0') >= 0) {
+      // The JDK would say only "Nul character not allowed", naming neither path nor setting.
+      throw new ExtensionConfigurationException(
+          "config path '"
+              + spec.replace("\0", "\\u0000")
+              + "' (from "
+              + origin
+              + ") contains a NUL character");
+    }
     return loadFile(Path.of(spec), spec, origin, dialect);
   }
 

@@ -53,6 +53,22 @@ class MisuseTest {
   }
 
   @Fixture
+  @KalamStoreTest(config = "a\u0000b")
+  static class NulInConfigPath {
+    @Test
+    void test(KalamStore store) {}
+  }
+
+  @Test
+  void aNulInTheConfigPathNamesTheSetting() {
+    assertThat(errorOf(NulInConfigPath.class).getMessage())
+        .startsWith(
+            "config path 'a\\u0000b' (from @KalamStoreTest on class NulInConfigPath config,")
+        .contains(") contains a NUL character")
+        .doesNotContain("Nul character not allowed");
+  }
+
+  @Fixture
   @KalamStoreTest(config = "no/such/config.toml")
   static class MissingConfigFile {
     @Test

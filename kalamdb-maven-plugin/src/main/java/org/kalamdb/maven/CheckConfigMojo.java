@@ -1,7 +1,6 @@
 package org.kalamdb.maven;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
@@ -12,10 +11,13 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.kalamdb.config.CheckOptions;
+import org.kalamdb.config.ConfigFileException;
+import org.kalamdb.config.ConfigFiles;
 import org.kalamdb.config.ConfigValidator;
 import org.kalamdb.config.ConfigValues;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
+import org.kalamdb.config.ResourceLimits;
 import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.config.TerminalText;
 import org.kalamdb.config.ValidationResult;
@@ -104,10 +106,16 @@ public class CheckConfigMojo extends AbstractMojo {
       return;
     }
     CheckOptions options = BudgetParameters.toCheckOptions(memoryBudgetMb, columnFamilies, dialect);
-    Path file = config.toPath();
+    Path file = PluginPaths.of(config, "parameter config, property kalamdb.config");
     // Control characters of the path never reach the terminal, in log lines or failures.
     String shown = TerminalText.escape(DisplayPath.of(file, executionRoot.toPath()));
-    ValidationResult result = new ConfigValidator(options).validate(read(file, shown), shown);
+    ValidationResult result;
+    try {
+      result = new ConfigValidator(options).validate(read(file, shown), shown);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // One located line, as for any other problem of the file; never "Java heap space" alone.
+      throw new MojoFailureException(shown + ": error: " + ResourceLimits.describe(e));
+    }
 
     ProblemCount problems = new DiagnosticLog(getLog()).report(result.diagnostics());
     if (problems.failsBuild(failOnWarning)) {
@@ -142,17 +150,17 @@ public class CheckConfigMojo extends AbstractMojo {
       throw new MojoFailureException(
           shown + ": error: is a directory; set 'config' (property kalamdb.config) to a file");
     }
-    if (!Files.exists(file)) {
+    if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
       throw new MojoFailureException(
           shown
               + ": error: file not found; create it, or set 'config' (property kalamdb.config)"
               + " to the config.toml to check");
     }
     try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      // The reason alone: a stack trace tells the user nothing about an unreadable file.
-      throw new MojoFailureException(shown + ": error: cannot read the file: " + e);
+      // Refuses a named pipe or device unopened, and a file over the size limit unread.
+      return ConfigFiles.read(file);
+    } catch (ConfigFileException e) {
+      throw new MojoFailureException(shown + ": error: " + e.summary());
     }
   }
 

@@ -17,6 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.ConfigException;
+import org.kalamdb.config.ConfigFileException;
 import org.kalamdb.config.ConfigOverrides;
 import org.kalamdb.config.ConfigSizer;
 import org.kalamdb.config.ConfigValidator;
@@ -25,6 +26,7 @@ import org.kalamdb.config.ConfigWriter;
 import org.kalamdb.config.Diagnostic;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
+import org.kalamdb.config.ResourceLimits;
 import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.config.TerminalText;
 import org.kalamdb.config.ValidationResult;
@@ -142,6 +144,22 @@ public class GenerateConfigMojo extends AbstractMojo {
       getLog().info("Skipping generate-config (kalamdb.skip=true)");
       return;
     }
+    Path named =
+        mergeInto == null
+            ? null
+            : PluginPaths.of(mergeInto, "parameter mergeInto, property kalamdb.mergeInto");
+    try {
+      generate();
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // One located line, as for any other problem of the file; never "Java heap space" alone.
+      throw new MojoFailureException(
+          (named != null ? named.toString() : "generate-config")
+              + ": error: "
+              + ResourceLimits.describe(e));
+    }
+  }
+
+  private void generate() throws MojoExecutionException, MojoFailureException {
     CheckOptions given = BudgetParameters.toCheckOptions(memoryBudgetMb, columnFamilies, dialect);
     Dialect chosen = given.dialect().orElseGet(this::detectedDialect);
     CheckOptions options = given.withDialect(chosen);
@@ -253,8 +271,11 @@ public class GenerateConfigMojo extends AbstractMojo {
         Files.createDirectories(parent);
       }
       return ConfigWriter.write(target, values);
+    } catch (ConfigFileException e) {
+      throw new MojoFailureException(shown + ": error: " + e.summary());
     } catch (IOException e) {
-      throw new MojoExecutionException(shown + ": error: cannot write the file: " + e);
+      throw new MojoExecutionException(
+          shown + ": error: cannot write file: " + ConfigFileException.reason(e));
     } catch (ConfigException e) {
       // The existing file is not valid TOML, so no merge can be trusted; show where, named as the
       // user knows the file.

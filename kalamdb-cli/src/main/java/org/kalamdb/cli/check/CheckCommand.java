@@ -16,6 +16,7 @@ import org.kalamdb.config.ConfigValues;
 import org.kalamdb.config.Diagnostic;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
+import org.kalamdb.config.ResourceLimits;
 import org.kalamdb.config.ValidationResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,13 +60,22 @@ public final class CheckCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "config.toml files to check.")
   List<Path> files;
 
+  /** The file's result; running out of heap or stack is one located line too, never a trace. */
+  private static ValidationResult validated(ConfigValidator validator, Path file) {
+    try {
+      return validator.validate(file);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      return ResourceLimits.failed(file.toString(), e);
+    }
+  }
+
   @Override
   public Integer call() {
     CheckOptions options = budget.checkOptions().withDialect(dialect.dialect());
     ConfigValidator validator = new ConfigValidator(options);
     List<FileReport> reports = new ArrayList<>();
     for (Path file : files) {
-      reports.add(FileReport.of(validator.validate(file), options));
+      reports.add(FileReport.of(validated(validator, file), options));
     }
     boolean failed = reports.stream().anyMatch(r -> r.fails(failOnWarning));
     PrintWriter out = spec.commandLine().getOut();

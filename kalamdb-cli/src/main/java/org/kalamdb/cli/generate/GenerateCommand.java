@@ -12,6 +12,7 @@ import org.kalamdb.cli.BudgetOptions;
 import org.kalamdb.cli.DialectOption;
 import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.ConfigException;
+import org.kalamdb.config.ConfigFileException;
 import org.kalamdb.config.ConfigOverrides;
 import org.kalamdb.config.ConfigSizer;
 import org.kalamdb.config.ConfigValidator;
@@ -19,6 +20,7 @@ import org.kalamdb.config.ConfigWriter;
 import org.kalamdb.config.Diagnostic;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
+import org.kalamdb.config.ResourceLimits;
 import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.config.ValidationResult;
 import picocli.CommandLine;
@@ -158,8 +160,14 @@ public final class GenerateCommand implements Callable<Integer> {
       invalid.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
       err.println(output + ": not valid TOML; left unchanged");
       return 1;
+    } catch (ConfigFileException e) {
+      err.println(output + ": error: " + e.summary());
+      return 1;
     } catch (IOException e) {
-      err.println(output + ": error: cannot write: " + e.getMessage());
+      err.println(output + ": error: cannot write file: " + ConfigFileException.reason(e));
+      return 1;
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      err.println(output + ": error: " + ResourceLimits.describe(e));
       return 1;
     }
   }

@@ -3,6 +3,7 @@ package org.kalamdb.cli.measure;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import org.kalamdb.cli.DialectOption;
 import org.kalamdb.cli.JsonOutput;
 import org.kalamdb.config.CheckOptions;
+import org.kalamdb.config.ConfigFileException;
 import org.kalamdb.config.ConfigValidator;
 import org.kalamdb.config.Diagnostic;
 import org.kalamdb.config.RocksDbConfig;
@@ -168,10 +170,29 @@ public final class MeasureCommand implements Callable<Integer> {
       throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     ChildJvm jvm = new ChildJvm(heapMb, Duration.ofMinutes(timeoutMinutes));
-    Path root =
-        workDir == null
-            ? Files.createTempDirectory("kalamdb-measure-")
-            : Files.createTempDirectory(Files.createDirectories(workDir), "kalamdb-measure-");
+    Path root;
+    try {
+      root =
+          workDir == null
+              ? Files.createTempDirectory("kalamdb-measure-")
+              : Files.createTempDirectory(Files.createDirectories(workDir), "kalamdb-measure-");
+    } catch (IOException e) {
+      if (workDir == null) {
+        throw e;
+      }
+      // The JDK's message is the path alone; the reason is what tells the user what to change.
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--work-dir "
+              + workDir
+              + ": cannot create a directory there: "
+              + (e instanceof FileSystemException fs
+                      && fs.getFile() != null
+                      && !fs.getFile().equals(workDir.toString())
+                  ? fs.getFile() + ": "
+                  : "")
+              + ConfigFileException.reason(e));
+    }
     List<WorkerResult> results = new ArrayList<>();
     int total = chosen.size() * counts.size();
     int done = 0;
