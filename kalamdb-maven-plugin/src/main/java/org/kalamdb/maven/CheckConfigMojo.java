@@ -10,6 +10,7 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.ConfigFileException;
 import org.kalamdb.config.ConfigFiles;
@@ -39,6 +40,10 @@ import org.kalamdb.config.ValidationResult;
  * worst case, e.g. {@code worst case 944 MB for 57 column families (57 x 8 MB x 2 + 32 MB cache)}.
  * A file without a {@code [rocksdb]} section is valid: the defaults apply (for a server file, the
  * server's defaults).
+ *
+ * <p>It also warns when the project's Surefire is older than 2.22.0 (Maven before 3.9 uses 2.12.4
+ * when the POM pins none): such a Surefire runs no JUnit 5 test, so a budgeted {@code
+ * KalamStoreTest} would never fail.
  *
  * <p>Pure Java, no native code: the check loads no RocksDB library, so it is fast and runs on every
  * platform Maven runs on. Every other section of the file belongs to the server and is not checked.
@@ -99,12 +104,18 @@ public class CheckConfigMojo extends AbstractMojo {
   @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true, required = true)
   private File executionRoot;
 
+  /** The project checked; its Surefire version decides whether its JUnit 5 tests run at all. */
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("Skipping check-config (kalamdb.skip=true)");
       return;
     }
+    // Before the config's verdict: a budget checked here means nothing if no test would run.
+    SurefireCheck.warning(project.getBuildPlugins()).ifPresent(getLog()::warn);
     CheckOptions options = BudgetParameters.toCheckOptions(memoryBudgetMb, columnFamilies, dialect);
     Path file = PluginPaths.of(config, "parameter config, property kalamdb.config");
     // Control characters of the path never reach the terminal, in log lines or failures.
