@@ -38,7 +38,7 @@ class TerminalOutputTest {
 
   @Test
   void anArgumentPicocliRefusesIsPrintedEscaped() {
-    CliRun run = CliRun.of("check", "--\u001b[2J");
+    CliRun run = CliRun.of("check", "--\u001b[2J", "config.toml");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("\\u001B[2J").doesNotContain("\u001b");

@@ -160,7 +160,8 @@ class CheckCommandTest {
     CliRun noFile = CliRun.of("check");
 
     assertThat(zeroBudget.exitCode()).isEqualTo(2);
-    assertThat(zeroBudget.err()).contains("--budget-mb must be >= 1, got 0");
+    assertThat(zeroBudget.err())
+        .contains("--budget-mb must be between 1 and 8796093022207 (MB), got 0");
     assertThat(zeroCfs.exitCode()).isEqualTo(2);
     assertThat(zeroCfs.err()).contains("--column-families must be >= 1, got 0");
     assertThat(noFile.exitCode()).isEqualTo(2);

@@ -178,6 +178,7 @@ class GenerateCommandTest {
     assertThat(zeroBuffer.exitCode()).isEqualTo(2);
     assertThat(zeroBuffer.err()).contains("write_buffer_size_mb must be an integer >= 1, got 0");
     assertThat(zeroBudget.exitCode()).isEqualTo(2);
-    assertThat(zeroBudget.err()).contains("--budget-mb must be >= 1, got 0");
+    assertThat(zeroBudget.err())
+        .contains("--budget-mb must be between 1 and 8796093022207 (MB), got 0");
   }
 }
