@@ -54,9 +54,4 @@ public record ColumnFamilyProfile(
     return BigInteger.valueOf(effectiveWriteBufferSizeBytes())
         .multiply(BigInteger.valueOf(effectiveMaxWriteBufferNumber()));
   }
-
-  /** A copy with another name. */
-  public ColumnFamilyProfile named(String newName) {
-    return new ColumnFamilyProfile(newName, writeBufferSizeBytes, maxWriteBufferNumber);
-  }
 }
