@@ -1,0 +1,9 @@
+package org.kalamdb.report;
+
+/**
+ * The JVM-wide sum at one moment.
+ *
+ * @param atMillis when, since the run started
+ * @param totalBytes the sum of every live store and watched database, accounted bytes
+ */
+public record TimelinePoint(long atMillis, long totalBytes) {}
