@@ -10,6 +10,7 @@ import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.store.KalamStore;
 import org.kalamdb.store.MemoryUsage;
+import org.kalamdb.store.Storage;
 
 /**
  * The peak of a store or watched database during one test against its budget.
@@ -24,6 +25,8 @@ import org.kalamdb.store.MemoryUsage;
  * @param columnFamilyLabel what follows a column family in the message, e.g. {@code " (profile
  *     raft)"}; {@code ""} for nothing; {@code null} when the figures have no column families (a
  *     watched database is measured at database level), which leaves them out of the message
+ * @param storage where the store keeps its files ({@code DISK} for a watched database)
+ * @param memoryFilesInBudget whether a memory store's files count against its budget
  */
 record BudgetCheck(
     String subject,
@@ -32,7 +35,9 @@ record BudgetCheck(
     BigInteger budgetMb,
     String budgetOrigin,
     String configFile,
-    UnaryOperator<String> columnFamilyLabel) {
+    UnaryOperator<String> columnFamilyLabel,
+    Storage storage,
+    boolean memoryFilesInBudget) {
   private static final int LARGEST_SHOWN = 5;
 
   /**
@@ -53,7 +58,8 @@ record BudgetCheck(
         peak,
         store.settings(),
         store.columnFamilyCount(),
-        label);
+        label,
+        kalamStore.storage());
   }
 
   /** Judges a watched database on the peak its recorder saw up to now. */
@@ -64,7 +70,8 @@ record BudgetCheck(
         database.peak(),
         database.settings(),
         database.columnFamilyCount(),
-        null);
+        null,
+        Storage.DISK);
   }
 
   private static BudgetCheck of(
@@ -73,8 +80,10 @@ record BudgetCheck(
       MemoryUsage peak,
       StoreSettings settings,
       int columnFamilies,
-      UnaryOperator<String> label) {
+      UnaryOperator<String> label,
+      Storage storage) {
     String file = settings.config().file();
+    boolean filesInBudget = settings.memoryFilesInBudget();
     if (settings.budgetMb().isPresent()) {
       return new BudgetCheck(
           subject,
@@ -83,7 +92,9 @@ record BudgetCheck(
           BigInteger.valueOf(settings.budgetMb().getAsLong()),
           settings.budgetOrigin(),
           file,
-          label);
+          label,
+          storage,
+          filesInBudget);
     }
     RocksDbConfig config = settings.config().config();
     return new BudgetCheck(
@@ -96,7 +107,9 @@ record BudgetCheck(
             + ": "
             + MemoryModel.formula(config, columnFamilies),
         file,
-        label);
+        label,
+        storage,
+        filesInBudget);
   }
 
   /** The budget in bytes, exactly. */
@@ -104,20 +117,42 @@ record BudgetCheck(
     return budgetMb.shiftLeft(20);
   }
 
+  /**
+   * The bytes judged against the budget: the peak's {@link MemoryUsage#total()}, plus a memory
+   * store's files when {@code kalamdb.store.memory-files-in-budget} says so.
+   */
+  long judgedBytes() {
+    return countsFiles() ? peak.totalWithInMemoryFiles() : peak.total();
+  }
+
+  private boolean countsFiles() {
+    return storage == Storage.MEMORY && memoryFilesInBudget;
+  }
+
   boolean overBudget() {
-    return BigInteger.valueOf(peak.total()).compareTo(budgetBytes()) > 0;
+    return BigInteger.valueOf(judgedBytes()).compareTo(budgetBytes()) > 0;
+  }
+
+  /** For a memory store: {@code storage memory, in-memory files 1.2 MB (not in the budget)}. */
+  private String storageText() {
+    return "storage memory, in-memory files "
+        + mb(peak.inMemoryFileBytes())
+        + (countsFiles()
+            ? " (in the budget: " + RunParameters.MEMORY_FILES_IN_BUDGET + "=true)"
+            : " (not in the budget)");
   }
 
   /** One line for the test's report: {@code store 'orders' peak 3.1 MB of its budget of 64 MB}. */
   String summary() {
     return subject
         + " peak "
-        + mb(peak.total())
+        + mb(judgedBytes())
         + " of its budget of "
         + budgetMb
         + " MB ("
         + budgetOrigin
         + ")"
+        + (storage == Storage.MEMORY ? "; " + storageText() : "")
         + (overBudget() ? ": OVER BUDGET" : "");
   }
 
@@ -137,7 +172,7 @@ record BudgetCheck(
   String message() {
     return subject
         + " used "
-        + mb(peak.total())
+        + mb(judgedBytes())
         + " at peak, over its budget of "
         + budgetMb
         + " MB ("
@@ -148,6 +183,7 @@ record BudgetCheck(
         + mb(peak.blockCacheExcludingMemTablesBytes())
         + ", table readers "
         + mb(peak.tableReadersBytes())
+        + (storage == Storage.MEMORY ? "; " + storageText() : "")
         + (columnFamilyLabel == null ? "" : "; largest column families: " + largestColumnFamilies())
         + "; config: "
         + configFile;

@@ -3,7 +3,6 @@ package org.kalamdb.junit;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.extension.TestInstances;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.kalamdb.store.KalamStore;
+import org.kalamdb.store.Storage;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -134,11 +134,7 @@ public final class KalamStoreExtension
     Map<String, Integer> names = new HashMap<>();
     for (BudgetCheck check : checks) {
       int seen = names.merge(check.name(), 1, Integer::sum);
-      report(
-          context,
-          REPORT_PREFIX + check.name() + (seen > 1 ? "#" + seen : ""),
-          check.peak().total(),
-          check.budgetBytes());
+      report(context, REPORT_PREFIX + check.name() + (seen > 1 ? "#" + seen : ""), check);
       if (reportToStdout) {
         // Surefire's XML drops report entries but keeps a test's standard output.
         System.out.println("[kalamdb] " + check.summary());
@@ -161,10 +157,14 @@ public final class KalamStoreExtension
     }
   }
 
-  private static void report(ExtensionContext context, String key, long peak, BigInteger budget) {
+  private static void report(ExtensionContext context, String key, BudgetCheck check) {
     Map<String, String> entry = new LinkedHashMap<>();
-    entry.put(key + ".peak-bytes", Long.toString(peak));
-    entry.put(key + ".budget-bytes", budget.toString());
+    entry.put(key + ".peak-bytes", Long.toString(check.judgedBytes()));
+    entry.put(key + ".budget-bytes", check.budgetBytes().toString());
+    if (check.storage() == Storage.MEMORY) {
+      entry.put(key + ".storage", Storage.MEMORY.id());
+      entry.put(key + ".in-memory-file-bytes", Long.toString(check.peak().inMemoryFileBytes()));
+    }
     context.publishReportEntry(entry);
   }
 
@@ -265,6 +265,9 @@ public final class KalamStoreExtension
     if (!annotation.dialect().isBlank()) {
       set.add("dialect");
     }
+    if (annotation.storage() != TestStorage.INHERIT) {
+      set.add("storage");
+    }
     if (!set.isEmpty()) {
       throw new ExtensionConfigurationException(
           "@TempStore on "
@@ -275,7 +278,12 @@ public final class KalamStoreExtension
               + " nothing in it; remove "
               + (set.size() == 1 ? "it" : "them")
               + " (a database opened there and given to MemoryWatch takes its budget and config"
-              + " from @KalamStoreTest and the configuration parameters)");
+              + " from @KalamStoreTest and the configuration parameters"
+              + (annotation.storage() != TestStorage.INHERIT
+                  ? "; the directory is always on disk, and code that wants a memory store"
+                      + " declares a @TempStore KalamStore with storage = MEMORY"
+                  : "")
+              + ")");
     }
     return ManagedDirectory.create(declaration, parameters);
   }

@@ -33,14 +33,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>{@code @KalamStoreTest} on the test method (stores of that test only);
  *   <li>{@code @KalamStoreTest} on the test class, then on its enclosing classes, innermost first;
  *   <li>configuration parameters ({@code kalamdb.store.config}, {@code
- *       kalamdb.store.memory-budget-mb}, {@code kalamdb.store.dialect});
+ *       kalamdb.store.memory-budget-mb}, {@code kalamdb.store.dialect}, {@code
+ *       kalamdb.store.storage});
  *   <li>for the config: a {@code config.toml} resource on the test class path, else {@link
  *       org.kalamdb.config.RocksDbConfig#defaults()} (with dialect {@code kalamdb-server}, {@link
  *       org.kalamdb.config.RocksDbConfig#serverDefaults()}); for the dialect: detected from the
  *       file; for the budget: the worst case of the store's config for the column families the
  *       store has when it is checked ({@link org.kalamdb.config.MemoryModel#worstCaseMb}); for
  *       column families: none besides {@code default} (the server's six for a config in the {@code
- *       kalamdb-server} dialect).
+ *       kalamdb-server} dialect); for the storage: disk.
  * </ol>
  *
  * <h2>Configuration parameters</h2>
@@ -57,7 +58,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>{@code kalamdb.store.base-dir}: directory the stores are created under; default {@code
  *       java.io.tmpdir}; created when missing;
  *   <li>{@code kalamdb.store.report-stdout}: {@code true} (default) or {@code false}, whether each
- *       store's peak is also printed on standard output, where Surefire's XML report keeps it.
+ *       store's peak is also printed on standard output, where Surefire's XML report keeps it;
+ *   <li>{@code kalamdb.store.storage}: {@code disk} (default) or {@code memory}, case-insensitive,
+ *       where no annotation sets it; see {@link #storage()};
+ *   <li>{@code kalamdb.store.memory-files-in-budget}: {@code false} (default) or {@code true},
+ *       whether a memory store's budget also counts the memory its files hold ({@link
+ *       org.kalamdb.store.MemoryUsage#inMemoryFileBytes()}); see {@link #storage()}.
  * </ul>
  *
  * <p>A bad value fails the tests concerned with an {@link
@@ -117,4 +123,25 @@ public @interface KalamStoreTest {
    * known dialects.
    */
   String dialect() default "";
+
+  /**
+   * Where the stores keep their files: {@link TestStorage#DISK} or {@link TestStorage#MEMORY};
+   * {@link TestStorage#INHERIT} (the default) means not set here. Precedence: {@link
+   * TempStore#storage()} > this attribute (method, then class, then enclosing classes) >
+   * configuration parameter {@code kalamdb.store.storage} > disk.
+   *
+   * <p>A memory store lives in a RocksDB in-memory file system of its own ({@link
+   * org.kalamdb.store.Storage#MEMORY}): no directory is created, nothing is written to disk, and
+   * closing the store frees its files. Options, budgets, injection, scopes, cleanup, report entries
+   * and failure messages are those of a disk store; messages and printed lines add {@code storage
+   * memory}, and each test publishes {@code kalamdb.store.NAME.storage} ({@code memory}) and {@code
+   * kalamdb.store.NAME.in-memory-file-bytes} for it. The budget counts what RocksDB's own
+   * accounting counts ({@link org.kalamdb.store.MemoryUsage#total()}), not the files' memory,
+   * unless configuration parameter {@code kalamdb.store.memory-files-in-budget} is {@code true}:
+   * the peak sample's files are then added to its total. The failure message names the files'
+   * memory in both cases. A {@code @TempStore Path} is a real directory whatever this says (code
+   * that opens its own database there writes to disk); {@code @TempStore(storage = ...)} on a
+   * {@code Path} is a configuration error.
+   */
+  TestStorage storage() default TestStorage.INHERIT;
 }

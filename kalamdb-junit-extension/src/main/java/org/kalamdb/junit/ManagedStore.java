@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.kalamdb.store.KalamStore;
 import org.kalamdb.store.MemoryUsage;
 import org.kalamdb.store.PeakRecorder;
+import org.kalamdb.store.Storage;
+import org.kalamdb.store.WriteAheadLog;
 
 /**
  * One temporary store of a test: the open {@link KalamStore}, its directory, its settings, and
@@ -49,15 +51,26 @@ final class ManagedStore implements TestResource {
     this.columnFamilyCount = settings.columnFamilies().size() + 1;
   }
 
-  /** Creates a fresh directory under the base directory and opens a store in it. */
+  /**
+   * Creates a fresh directory under the base directory and opens a store in it; a memory store gets
+   * a fresh name there instead, and nothing on disk.
+   */
   static ManagedStore open(
       StoreDeclaration declaration, StoreSettings settings, RunParameters parameters) {
+    boolean inMemory = settings.storage() == Storage.MEMORY;
     Path directory =
-        TempDirectories.create(
-            declaration.name(), "store '" + declaration.name() + "'", parameters);
+        inMemory
+            ? TempDirectories.inMemory(declaration.name(), parameters)
+            : TempDirectories.create(
+                declaration.name(), "store '" + declaration.name() + "'", parameters);
     try {
       KalamStore store =
-          KalamStore.open(directory, settings.config().config(), settings.columnFamilies());
+          KalamStore.open(
+              directory,
+              settings.config().config(),
+              settings.columnFamilies(),
+              WriteAheadLog.ENABLED,
+              settings.storage());
       return new ManagedStore(declaration, settings, parameters.cleanup(), directory, store);
     } catch (RuntimeException e) {
       ExtensionConfigurationException failure =
@@ -70,6 +83,7 @@ final class ManagedStore implements TestResource {
                   + settings.config().file()
                   + " and column families "
                   + ColumnFamilyNames.quoted(settings.columnFamilies())
+                  + (inMemory ? ", storage memory" : "")
                   + ": "
                   + e.getMessage(),
               e);
@@ -172,7 +186,8 @@ final class ManagedStore implements TestResource {
     } finally {
       recorder.close();
     }
-    if (cleanup.deletes(failed)) {
+    // A memory store's files went with its close; there is no directory.
+    if (store.storage() == Storage.DISK && cleanup.deletes(failed)) {
       try {
         TempDirectories.deleteTree(directory);
       } catch (IOException e) {
@@ -186,6 +201,10 @@ final class ManagedStore implements TestResource {
 
   @Override
   public String toString() {
-    return "store '" + name() + "' in " + directory;
+    return "store '"
+        + name()
+        + "' in "
+        + directory
+        + (store.storage() == Storage.MEMORY ? " (storage memory)" : "");
   }
 }

@@ -1,11 +1,14 @@
 package org.kalamdb.junit;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.kalamdb.config.Dialect;
+import org.kalamdb.store.Storage;
 
 /**
  * The extension's configuration parameters (from {@code junit-platform.properties}, system
@@ -18,6 +21,9 @@ import org.kalamdb.config.Dialect;
  * @param reportToStdout the {@code kalamdb.store.report-stdout} flag: also print each store's peak
  *     on standard output, where Surefire's XML report keeps it (it drops JUnit report entries)
  * @param dialect the {@code kalamdb.store.dialect} value, if set
+ * @param storage the {@code kalamdb.store.storage} value, if set
+ * @param memoryFilesInBudget the {@code kalamdb.store.memory-files-in-budget} flag: a memory
+ *     store's budget also counts the memory its files hold
  */
 record RunParameters(
     Optional<String> config,
@@ -25,7 +31,9 @@ record RunParameters(
     CleanupMode cleanup,
     Path baseDir,
     boolean reportToStdout,
-    Optional<Dialect> dialect) {
+    Optional<Dialect> dialect,
+    Optional<Storage> storage,
+    boolean memoryFilesInBudget) {
 
   static final String CONFIG = "kalamdb.store.config";
   static final String MEMORY_BUDGET_MB = "kalamdb.store.memory-budget-mb";
@@ -33,6 +41,8 @@ record RunParameters(
   static final String BASE_DIR = "kalamdb.store.base-dir";
   static final String REPORT_STDOUT = "kalamdb.store.report-stdout";
   static final String DIALECT = "kalamdb.store.dialect";
+  static final String STORAGE = "kalamdb.store.storage";
+  static final String MEMORY_FILES_IN_BUDGET = "kalamdb.store.memory-files-in-budget";
 
   /** Reads every parameter; a bad value throws {@link ExtensionConfigurationException}. */
   static RunParameters read(ExtensionContext context) {
@@ -57,19 +67,43 @@ record RunParameters(
         nonBlank(context, BASE_DIR)
             .map(RunParameters::baseDir)
             .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
-    boolean reportToStdout = nonBlank(context, REPORT_STDOUT).map(RunParameters::flag).orElse(true);
+    boolean reportToStdout =
+        nonBlank(context, REPORT_STDOUT).map(v -> flag(REPORT_STDOUT, v)).orElse(true);
     Optional<Dialect> dialect =
         nonBlank(context, DIALECT)
             .map(value -> SettingsResolver.dialect(value, "configuration parameter " + DIALECT));
-    return new RunParameters(config, budget, cleanup, baseDir, reportToStdout, dialect);
+    Optional<Storage> storage = nonBlank(context, STORAGE).map(RunParameters::storage);
+    boolean filesInBudget =
+        nonBlank(context, MEMORY_FILES_IN_BUDGET)
+            .map(v -> flag(MEMORY_FILES_IN_BUDGET, v))
+            .orElse(false);
+    return new RunParameters(
+        config, budget, cleanup, baseDir, reportToStdout, dialect, storage, filesInBudget);
   }
 
-  private static boolean flag(String value) {
+  private static Storage storage(String value) {
+    return Arrays.stream(Storage.values())
+        .filter(storage -> storage.id().equalsIgnoreCase(value))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ExtensionConfigurationException(
+                    "configuration parameter "
+                        + STORAGE
+                        + " has the invalid value '"
+                        + value
+                        + "'; valid values (case-insensitive): "
+                        + Arrays.stream(Storage.values())
+                            .map(Storage::id)
+                            .collect(Collectors.joining(", "))));
+  }
+
+  private static boolean flag(String key, String value) {
     if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
       return Boolean.parseBoolean(value);
     }
     throw new ExtensionConfigurationException(
-        "configuration parameter " + REPORT_STDOUT + " must be true or false, got '" + value + "'");
+        "configuration parameter " + key + " must be true or false, got '" + value + "'");
   }
 
   private static Optional<String> nonBlank(ExtensionContext context, String key) {

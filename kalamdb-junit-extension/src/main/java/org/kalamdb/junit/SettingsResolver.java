@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.kalamdb.config.Dialect;
+import org.kalamdb.store.Storage;
 
 /**
  * Applies the precedence of the settings: {@code @TempStore} > {@code @KalamStoreTest} on the test
@@ -21,7 +22,12 @@ final class SettingsResolver {
 
   /** One place that may set the attributes, in precedence order. */
   private record Level(
-      String label, String config, long memoryBudgetMb, String[] columnFamilies, String dialect) {}
+      String label,
+      String config,
+      long memoryBudgetMb,
+      String[] columnFamilies,
+      String dialect,
+      TestStorage storage) {}
 
   private SettingsResolver() {}
 
@@ -45,7 +51,19 @@ final class SettingsResolver {
         config,
         budgetMb(levels, parameters),
         budgetOrigin(levels, parameters),
-        columnFamilies(levels));
+        columnFamilies(levels),
+        storage(levels, parameters),
+        parameters.memoryFilesInBudget());
+  }
+
+  /** The first storage set, else the configuration parameter's, else disk. */
+  private static Storage storage(List<Level> levels, RunParameters parameters) {
+    return levels.stream()
+        .map(level -> level.storage().storage())
+        .flatMap(Optional::stream)
+        .findFirst()
+        .or(parameters::storage)
+        .orElse(Storage.DISK);
   }
 
   /**
@@ -89,7 +107,8 @@ final class SettingsResolver {
                         a.config(),
                         a.memoryBudgetMb(),
                         a.columnFamilies(),
-                        a.dialect())));
+                        a.dialect(),
+                        a.storage())));
     Optional<Method> method = context.getTestMethod();
     method
         .flatMap(m -> AnnotationSupport.findAnnotation(m, KalamStoreTest.class))
@@ -116,7 +135,8 @@ final class SettingsResolver {
   }
 
   private static Level level(KalamStoreTest a, String label) {
-    return new Level(label, a.config(), a.memoryBudgetMb(), a.columnFamilies(), a.dialect());
+    return new Level(
+        label, a.config(), a.memoryBudgetMb(), a.columnFamilies(), a.dialect(), a.storage());
   }
 
   private static boolean isInner(Class<?> type) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** Creates and deletes the fresh directories of stores and of {@code @TempStore Path}s. */
@@ -36,6 +37,17 @@ final class TempDirectories {
           e);
     }
   }
+
+  /**
+   * A fresh name for a memory store: a path under the base directory that is never created, as the
+   * store's files live in its own in-memory file system. Unique in the JVM, so that messages and
+   * report entries tell stores apart.
+   */
+  static Path inMemory(String name, RunParameters parameters) {
+    return parameters.baseDir().resolve(prefix(name) + "mem" + NEXT_IN_MEMORY.incrementAndGet());
+  }
+
+  private static final AtomicLong NEXT_IN_MEMORY = new AtomicLong();
 
   /**
    * The longest part of a declaration's name a directory name takes: file systems allow 255 bytes

@@ -36,9 +36,12 @@ import java.lang.annotation.Target;
  * cleanup mode says. The extension opens nothing in it; it is for code that opens its own database,
  * which a {@link MemoryWatch} then puts under the test's budget. Close that database before the
  * directory's scope ends (in the test or in {@code @AfterEach}). The store attributes ({@link
- * #config()}, {@link #memoryBudgetMb()}, {@link #columnFamilies()}, {@link #dialect()}) make no
- * sense for a directory: setting one is a configuration error. Like {@code @TempDir}, every
- * declaration gets its own directory.
+ * #config()}, {@link #memoryBudgetMb()}, {@link #columnFamilies()}, {@link #dialect()}, {@link
+ * #storage()}) make no sense for a directory: setting one is a configuration error. The directory
+ * is on disk also where {@link KalamStoreTest#storage()} or {@code kalamdb.store.storage} says
+ * {@code memory}: that setting is for the extension's stores, and the code given the directory
+ * opens its own database with its own options. Like {@code @TempDir}, every declaration gets its
+ * own directory.
  *
  * <p>A store is named after its field or parameter in messages and report entries; a parameter
  * compiled without {@code javac -parameters} is named {@code method.argN}, e.g. {@code
@@ -141,4 +144,13 @@ public @interface TempStore {
    * profiles in the failure message) and for errors. Not for a {@code Path}.
    */
   String dialect() default "";
+
+  /**
+   * Where this store keeps its files: {@link TestStorage#DISK} or {@link TestStorage#MEMORY};
+   * {@link TestStorage#INHERIT} (the default) means not set here. Precedence: this attribute >
+   * {@link KalamStoreTest#storage()} > configuration parameter {@code kalamdb.store.storage} >
+   * disk. See {@link KalamStoreTest#storage()} for what a memory store changes. Not for a {@code
+   * Path}: its directory is always on disk.
+   */
+  TestStorage storage() default TestStorage.INHERIT;
 }

@@ -78,6 +78,14 @@ import org.rocksdb.WriteOptions;
  * sampler and {@link #close()} leave it alone, and memory is accounted from what is still open. Do
  * not use those objects after the store is closed: that is the one thing the store cannot guard.
  *
+ * <p><b>Storage.</b> A store lives on disk ({@link Storage#DISK}, the default) or in memory ({@link
+ * Storage#MEMORY}, the {@code open} overloads taking a {@link Storage}): a memory store keeps its
+ * files in a {@link org.rocksdb.RocksMemEnv} of its own, made by {@link RocksDbOptions}, writes
+ * nothing to disk, creates no directory ({@link #directory()} is only its name in that
+ * environment), always starts empty and frees its files at {@link #close()}, after the database and
+ * its handles. Everything else works as on disk. The memory its files take is reported as {@link
+ * MemoryUsage#inMemoryFileBytes()}, outside {@link MemoryUsage#total()}.
+ *
  * <p><b>Memory.</b> {@link #memoryUsage()} reads RocksDB's figures now; {@link #peakMemoryUsage()}
  * is the highest total sampled since open or {@link #resetPeak()}; {@link #recordPeaks()} gives
  * independent high-water marks, e.g. one per budget check. Samples are taken after every MB written
@@ -95,6 +103,7 @@ public final class KalamStore implements AutoCloseable {
   public static final RocksDbConfig ROCKSDB_DEFAULTS = new RocksDbConfig(64, 2, 32, 0);
 
   private final Path directory;
+  private final Storage storage;
   private final RocksDbConfig config;
   private final boolean rocksDbDefaults;
   private final RocksDbOptions options;
@@ -117,6 +126,7 @@ public final class KalamStore implements AutoCloseable {
       ColumnFamilies families,
       WriteOptions writeOptions) {
     this.directory = directory;
+    this.storage = options.storage();
     this.config = config;
     this.rocksDbDefaults = rocksDbDefaults;
     this.options = options;
@@ -128,7 +138,11 @@ public final class KalamStore implements AutoCloseable {
     }
     this.accountant =
         MemoryAccountant.ofStore(
-            db, families::handles, options.sharedCache(), options.memtablesChargedToCache());
+            db,
+            families::handles,
+            options.sharedCache(),
+            options.memtablesChargedToCache(),
+            storage);
   }
 
   /**
@@ -154,8 +168,36 @@ public final class KalamStore implements AutoCloseable {
    */
   public static KalamStore open(
       Path dir, RocksDbConfig config, List<String> columnFamilies, WriteAheadLog wal) {
+    return open(dir, config, columnFamilies, wal, Storage.DISK);
+  }
+
+  /**
+   * Opens (or creates) the store on {@code storage}, with the write-ahead log on.
+   *
+   * @see #open(Path, RocksDbConfig, List, WriteAheadLog, Storage)
+   */
+  public static KalamStore open(
+      Path dir, RocksDbConfig config, List<String> columnFamilies, Storage storage) {
+    return open(dir, config, columnFamilies, WriteAheadLog.ENABLED, storage);
+  }
+
+  /**
+   * Opens the store on {@code storage}: {@link #open(Path, RocksDbConfig, List, WriteAheadLog)} for
+   * {@link Storage#DISK}; for {@link Storage#MEMORY} a new, empty store in an in-memory file system
+   * of its own, {@code dir} being only its name there (nothing is created on disk).
+   *
+   * @throws IllegalArgumentException for a null, empty or duplicate name
+   * @throws StoreException when RocksDB cannot open the store; nothing is left open
+   */
+  public static KalamStore open(
+      Path dir,
+      RocksDbConfig config,
+      List<String> columnFamilies,
+      WriteAheadLog wal,
+      Storage storage) {
     Objects.requireNonNull(config, "config");
-    return open(dir, config, false, RocksDbOptions::from, columnFamilies, wal);
+    Objects.requireNonNull(storage, "storage");
+    return open(dir, config, false, c -> RocksDbOptions.from(c, storage), columnFamilies, wal);
   }
 
   /**
@@ -165,11 +207,18 @@ public final class KalamStore implements AutoCloseable {
    * #ROCKSDB_DEFAULTS}; memory accounting adds up the per-family caches.
    */
   public static KalamStore openWithRocksDbDefaults(Path dir, List<String> columnFamilies) {
+    return openWithRocksDbDefaults(dir, columnFamilies, Storage.DISK);
+  }
+
+  /** {@link #openWithRocksDbDefaults(Path, List)} on {@code storage}. */
+  public static KalamStore openWithRocksDbDefaults(
+      Path dir, List<String> columnFamilies, Storage storage) {
+    Objects.requireNonNull(storage, "storage");
     return open(
         dir,
         ROCKSDB_DEFAULTS,
         true,
-        ignored -> RocksDbOptions.rocksDbDefaults(),
+        ignored -> RocksDbOptions.rocksDbDefaults(storage),
         columnFamilies,
         WriteAheadLog.ENABLED);
   }
@@ -184,11 +233,6 @@ public final class KalamStore implements AutoCloseable {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(wal, "wal");
     List<String> requested = validateNames(columnFamilies);
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new StoreException("cannot create store directory " + dir + ": " + e, e);
-    }
     RocksDB.loadLibrary();
     Set<String> names = new LinkedHashSet<>();
     names.add(ColumnFamilies.DEFAULT);
@@ -198,11 +242,23 @@ public final class KalamStore implements AutoCloseable {
     }
     names.addAll(requested);
     RocksDbOptions options = optionsFactory.apply(config);
+    boolean onDisk = options.storage() == Storage.DISK;
+    if (onDisk) {
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        options.close();
+        throw new StoreException("cannot create store directory " + dir + ": " + e, e);
+      }
+    }
     List<ColumnFamilyHandle> handles = new ArrayList<>();
     WriteOptions writeOptions = null;
     RocksDB db = null;
     try {
-      names.addAll(existingColumnFamilies(dir));
+      if (onDisk) {
+        // A memory store starts in an empty file system of its own: nothing to reopen.
+        names.addAll(existingColumnFamilies(dir));
+      }
       List<ColumnFamilyDescriptor> descriptors = options.descriptors(names);
       db = RocksDB.open(options.dbOptions(), dir.toString(), descriptors, handles);
       writeOptions = options.newWriteOptions(wal);
@@ -284,7 +340,12 @@ public final class KalamStore implements AutoCloseable {
 
   /** RocksDB's exception as this store's: {@code WHAT in store DIR: REASON}. */
   private StoreException failure(String what, RocksDBException e) {
-    return new StoreException(what + " in store " + directory + ": " + e.getMessage(), e);
+    return new StoreException(what + " in store " + name() + ": " + e.getMessage(), e);
+  }
+
+  /** The store as messages name it: its directory, and {@code (storage memory)} in memory. */
+  private String name() {
+    return storage == Storage.MEMORY ? directory + " (storage memory)" : directory.toString();
   }
 
   /** Runs {@code call} under the read lock on an open store; wraps RocksDB's exception. */
@@ -303,7 +364,7 @@ public final class KalamStore implements AutoCloseable {
 
   private void ensureOpen() {
     if (closed) {
-      throw new IllegalStateException("store " + directory + " is closed");
+      throw new IllegalStateException("store " + name() + " is closed");
     }
   }
 
@@ -312,7 +373,7 @@ public final class KalamStore implements AutoCloseable {
     if (!db.isOwningHandle()) {
       throw new IllegalStateException(
           "the database of store "
-              + directory
+              + name()
               + " was closed through db().close(); close the store instead");
     }
   }
@@ -325,7 +386,7 @@ public final class KalamStore implements AutoCloseable {
           "the handle of column family '"
               + name
               + "' of store "
-              + directory
+              + name()
               + " was closed by its user; handles from columnFamily() belong to the store");
     }
     return handle;
@@ -335,7 +396,7 @@ public final class KalamStore implements AutoCloseable {
   private void refuseInsideCall(String what) {
     if (lock.getReadHoldCount() > 0) {
       throw new IllegalStateException(
-          what + " called from inside a call on store " + directory + " (e.g. a scan callback)");
+          what + " called from inside a call on store " + name() + " (e.g. a scan callback)");
     }
   }
 
@@ -482,7 +543,7 @@ public final class KalamStore implements AutoCloseable {
       ensureDatabaseOpen();
       if (families.contains(name)) {
         throw new IllegalArgumentException(
-            "column family '" + name + "' already exists in store " + directory);
+            "column family '" + name + "' already exists in store " + name());
       }
       // Arena blocks for families.size() + 1: the live count, dropped families' options released.
       ColumnFamilyOptions cfOptions = options.columnFamilyOptions(name);
@@ -762,6 +823,11 @@ public final class KalamStore implements AutoCloseable {
     return rocksDbDefaults;
   }
 
+  /** Where the store keeps its files: {@link Storage#DISK} or {@link Storage#MEMORY}. */
+  public Storage storage() {
+    return storage;
+  }
+
   /** Whether {@link #close()} has run. */
   public boolean isClosed() {
     return closed;
@@ -771,8 +837,9 @@ public final class KalamStore implements AutoCloseable {
    * Waits for calls in flight, takes one last sample for {@link #peakMemoryUsage()} and every
    * {@link PeakRecorder}, then frees every native object once: column family handles, the database
    * (which flushes memtables holding unlogged writes), write options, column family and database
-   * options, the cache and the write buffer manager. Handles or a database its user already closed
-   * are neither sampled nor closed again. Later calls do nothing.
+   * options, the cache, the write buffer manager and, last, a memory store's in-memory file system
+   * with its files. Handles or a database its user already closed are neither sampled nor closed
+   * again. Later calls do nothing.
    *
    * @throws IllegalStateException when called from inside a scan callback of this store
    */
@@ -808,6 +875,9 @@ public final class KalamStore implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "KalamStore[" + directory + (closed ? ", closed]" : "]");
+    return "KalamStore["
+        + directory
+        + (storage == Storage.MEMORY ? ", storage memory" : "")
+        + (closed ? ", closed]" : "]");
   }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.rocksdb.Cache;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.LogFile;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 
@@ -54,16 +55,19 @@ public final class MemoryAccountant {
   private final Supplier<Map<String, ColumnFamilyHandle>> families; // null: database level only
   private final List<Cache> caches; // distinct, by identity
   private final Cache chargedCache; // the cache a write buffer manager charges, or null
+  private final boolean inMemoryFiles; // Storage.MEMORY: its files' memory is measured too
 
   private MemoryAccountant(
       RocksDB db,
       Supplier<Map<String, ColumnFamilyHandle>> families,
       List<Cache> caches,
-      Cache chargedCache) {
+      Cache chargedCache,
+      boolean inMemoryFiles) {
     this.db = Objects.requireNonNull(db, "db");
     this.families = families;
     this.caches = distinct(caches);
     this.chargedCache = chargedCache;
+    this.inMemoryFiles = inMemoryFiles;
   }
 
   /** The accountant of a store: its live families, its shared cache (or none), charged or not. */
@@ -72,11 +76,22 @@ public final class MemoryAccountant {
       Supplier<Map<String, ColumnFamilyHandle>> families,
       Cache sharedCache,
       boolean memtablesChargedToCache) {
+    return ofStore(db, families, sharedCache, memtablesChargedToCache, Storage.DISK);
+  }
+
+  /** Like {@link #ofStore(RocksDB, Supplier, Cache, boolean)}, the files measured in memory. */
+  static MemoryAccountant ofStore(
+      RocksDB db,
+      Supplier<Map<String, ColumnFamilyHandle>> families,
+      Cache sharedCache,
+      boolean memtablesChargedToCache,
+      Storage storage) {
     return new MemoryAccountant(
         db,
         Objects.requireNonNull(families, "families"),
         sharedCache == null ? List.of() : List.of(sharedCache),
-        memtablesChargedToCache ? sharedCache : null);
+        memtablesChargedToCache ? sharedCache : null,
+        storage == Storage.MEMORY);
   }
 
   /**
@@ -87,7 +102,7 @@ public final class MemoryAccountant {
    *     {@code null}
    */
   static MemoryAccountant ofDatabase(RocksDB db, List<Cache> caches, Cache chargedCache) {
-    return new MemoryAccountant(db, null, caches, chargedCache);
+    return new MemoryAccountant(db, null, caches, chargedCache, false);
   }
 
   /**
@@ -174,7 +189,15 @@ public final class MemoryAccountant {
       }
       long charged = chargedCache == null ? 0 : Math.min(chargedUsage, memTables);
       return new MemoryUsage(
-          active, unflushed, memTables, cache, pinned, tableReaders, charged, byFamily);
+          active,
+          unflushed,
+          memTables,
+          cache,
+          pinned,
+          tableReaders,
+          charged,
+          byFamily,
+          inMemoryFiles ? inMemoryFileBytes() : 0);
     } catch (RocksDBException e) {
       throw new StoreException("cannot read memory figures: " + e.getMessage(), e);
     }
@@ -186,6 +209,19 @@ public final class MemoryAccountant {
   private long aggregated(String property) throws RocksDBException {
     requireOpen();
     return db.getAggregatedLongProperty(property);
+  }
+
+  /**
+   * SSTs (live and obsolete ones not deleted yet), WAL files and the MANIFEST of a memory store.
+   */
+  private long inMemoryFileBytes() throws RocksDBException {
+    long bytes = aggregated("rocksdb.total-sst-files-size");
+    requireOpen();
+    for (LogFile wal : db.getSortedWalFiles()) {
+      bytes += wal.sizeFileBytes();
+    }
+    requireOpen();
+    return bytes + db.getLiveFiles(false).manifestFileSize;
   }
 
   private long familyProperty(ColumnFamilyHandle handle, String property) throws RocksDBException {

@@ -36,6 +36,12 @@ import java.util.stream.Collectors;
  *     is {@code min(blockCacheBytes, memTableTotalBytes)}: reservations are at least the memtable
  *     memory, so this never subtracts too much and the total errs high, never low
  * @param memTableBytesByColumnFamily {@code rocksdb.size-all-mem-tables} per column family name
+ * @param inMemoryFileBytes for a store kept in memory ({@link Storage#MEMORY}), the memory its
+ *     files hold: every SST file of every column family, live or not yet deleted ({@code
+ *     rocksdb.total-sst-files-size}), the write-ahead log files ({@code getSortedWalFiles}) and the
+ *     MANIFEST ({@code getLiveFiles}); not counted are the OPTIONS files and the info log, a few KB
+ *     each. {@code 0} on disk. Not part of {@link #total()}, which is what RocksDB's budget counts;
+ *     {@link #totalWithInMemoryFiles()} adds it
  */
 public record MemoryUsage(
     long memTableActiveBytes,
@@ -45,14 +51,45 @@ public record MemoryUsage(
     long blockCachePinnedBytes,
     long tableReadersBytes,
     long memTableChargedToCacheBytes,
-    Map<String, Long> memTableBytesByColumnFamily) {
+    Map<String, Long> memTableBytesByColumnFamily,
+    long inMemoryFileBytes) {
 
   /** No memory at all, the starting point of a peak. */
-  public static final MemoryUsage NONE = new MemoryUsage(0, 0, 0, 0, 0, 0, 0, Map.of());
+  public static final MemoryUsage NONE = new MemoryUsage(0, 0, 0, 0, 0, 0, 0, Map.of(), 0);
 
   /** Copies the map so the value stays immutable. */
   public MemoryUsage {
     memTableBytesByColumnFamily = Map.copyOf(memTableBytesByColumnFamily);
+  }
+
+  /**
+   * A usage without in-memory files ({@link #inMemoryFileBytes()} {@code 0}), as of a store on
+   * disk; the constructor of the releases before {@link Storage} existed.
+   */
+  public MemoryUsage(
+      long memTableActiveBytes,
+      long memTableUnflushedBytes,
+      long memTableTotalBytes,
+      long blockCacheBytes,
+      long blockCachePinnedBytes,
+      long tableReadersBytes,
+      long memTableChargedToCacheBytes,
+      Map<String, Long> memTableBytesByColumnFamily) {
+    this(
+        memTableActiveBytes,
+        memTableUnflushedBytes,
+        memTableTotalBytes,
+        blockCacheBytes,
+        blockCachePinnedBytes,
+        tableReadersBytes,
+        memTableChargedToCacheBytes,
+        memTableBytesByColumnFamily,
+        0);
+  }
+
+  /** {@link #total()} plus {@link #inMemoryFileBytes()}: all the memory a memory store holds. */
+  public long totalWithInMemoryFiles() {
+    return total() + inMemoryFileBytes;
   }
 
   /** Everything accounted, the shared cache counted once. */
@@ -84,7 +121,9 @@ public record MemoryUsage(
   /**
    * One line for people, e.g. {@code total 13.8 MB: memtables 12.3 MB (unflushed 10.1 MB), block
    * cache 1.2 MB (pinned 0.1 MB), table readers 0.3 MB; largest CFs: orders 4.1 MB, users 2.0 MB}.
-   * The block cache figure excludes memtable reservations, so the parts add up to the total.
+   * The block cache figure excludes memtable reservations, so the parts add up to the total. A
+   * usage with in-memory files (a memory store) adds them after the total's parts, outside it:
+   * {@code ..., table readers 0.3 MB; in-memory files 5.2 MB (not in the total); largest CFs: ...}.
    */
   public String describe() {
     return describe(name -> null);
@@ -108,6 +147,9 @@ public record MemoryUsage(
         .append(mb(Math.max(0, blockCachePinnedBytes - memTableChargedToCacheBytes)))
         .append("), table readers ")
         .append(mb(tableReadersBytes));
+    if (inMemoryFileBytes > 0) {
+      text.append("; in-memory files ").append(mb(inMemoryFileBytes)).append(" (not in the total)");
+    }
     List<Map.Entry<String, Long>> largest = largestColumnFamilies(3);
     if (!largest.isEmpty()) {
       text.append("; largest CFs: ")

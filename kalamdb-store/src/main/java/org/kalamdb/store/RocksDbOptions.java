@@ -20,10 +20,12 @@ import org.rocksdb.Cache;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.Env;
 import org.rocksdb.FlushJobInfo;
 import org.rocksdb.LRUCache;
 import org.rocksdb.MemTableInfo;
 import org.rocksdb.RocksDB;
+import org.rocksdb.RocksMemEnv;
 import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
 
@@ -71,6 +73,15 @@ import org.rocksdb.WriteOptions;
  * IllegalStateException}, and the cache object is closed, so a {@link DatabaseWatch} no longer
  * reads it directly and takes the database's own figure for its default column family (the same
  * shared cache) instead.
+ *
+ * <p><b>In memory.</b> {@link #from(RocksDbConfig, Storage)} with {@link Storage#MEMORY} adds a
+ * {@link RocksMemEnv} of its own to the {@link #dbOptions()}: a database opened with them keeps
+ * every file (SSTs, write-ahead log, MANIFEST, OPTIONS, info log) in memory, under the path given
+ * to {@code RocksDB.open} as a name only. The environment is freed by {@link #close()}, with the
+ * files in it, so there the order is a must: close the database and its handles first. Options that
+ * environment cannot serve (mmap reads and writes, direct reads, direct I/O for flush and
+ * compaction) are refused ({@link #requireMemoryCompatible}); no config of the toolkit or server
+ * dialect can set them, the check guards the options built here.
  *
  * <p>Thread safe.
  */
@@ -127,6 +138,7 @@ public final class RocksDbOptions implements AutoCloseable {
   private final DBOptions dbOptions;
   private final FullMemtableListener listener;
   private final WriteOptions writeOptions;
+  private final Env memoryEnv; // null on disk
   private final List<ColumnFamilyOptions> issued = new ArrayList<>();
   private boolean closed;
 
@@ -137,8 +149,10 @@ public final class RocksDbOptions implements AutoCloseable {
       BlockBasedTableConfig tableConfig,
       DBOptions dbOptions,
       FullMemtableListener listener,
-      WriteOptions writeOptions) {
+      WriteOptions writeOptions,
+      Env memoryEnv) {
     this.config = config;
+    this.memoryEnv = memoryEnv;
     this.cache = cache;
     this.writeBufferManager = writeBufferManager;
     this.tableConfig = tableConfig;
@@ -157,13 +171,28 @@ public final class RocksDbOptions implements AutoCloseable {
    * @throws NullPointerException when {@code config} is null
    */
   public static RocksDbOptions from(RocksDbConfig config) {
+    return from(config, Storage.DISK);
+  }
+
+  /**
+   * The options of {@code config} for a database kept on {@code storage}: {@link
+   * #from(RocksDbConfig)} for {@link Storage#DISK}; for {@link Storage#MEMORY} the same options
+   * plus an in-memory file system of their own ({@link RocksMemEnv} over {@link Env#getDefault()}),
+   * freed by {@link #close()} after the database is closed.
+   *
+   * @throws NullPointerException when {@code config} or {@code storage} is null
+   * @throws IllegalArgumentException when the options would map files or use direct I/O in memory
+   */
+  public static RocksDbOptions from(RocksDbConfig config, Storage storage) {
     Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(storage, "storage");
     RocksDB.loadLibrary();
     Cache cache = null;
     WriteBufferManager manager = null;
     DBOptions db = null;
     FullMemtableListener listener = null;
     WriteOptions write = null;
+    Env env = null;
     try {
       BlockBasedTableConfig table = new BlockBasedTableConfig();
       db = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
@@ -193,10 +222,54 @@ public final class RocksDbOptions implements AutoCloseable {
       table.setBlockCache(cache);
       listener = withListener(db);
       write = newWriteOptions(config, WriteAheadLog.ENABLED);
-      return new RocksDbOptions(config, cache, manager, table, db, listener, write);
+      env = inMemory(db, storage);
+      return new RocksDbOptions(config, cache, manager, table, db, listener, write, env);
     } catch (RuntimeException | Error e) {
-      closeAll(write, listener, db, manager, cache);
+      closeAll(write, listener, db, manager, cache, env);
       throw e;
+    }
+  }
+
+  /** For {@link Storage#MEMORY}: a new in-memory environment set on {@code db}; else null. */
+  private static Env inMemory(DBOptions db, Storage storage) {
+    if (storage == Storage.DISK) {
+      return null;
+    }
+    requireMemoryCompatible(db);
+    Env env = new RocksMemEnv(Env.getDefault());
+    db.setEnv(env);
+    return env;
+  }
+
+  /**
+   * Refuses database options that RocksDB's in-memory environment cannot serve: it has no files to
+   * map ({@code allow_mmap_reads}, {@code allow_mmap_writes}) and no direct I/O ({@code
+   * use_direct_reads}, {@code use_direct_io_for_flush_and_compaction}). No config sets these; the
+   * check keeps it so if one ever does.
+   *
+   * @throws IllegalArgumentException naming every such option that is set
+   */
+  static void requireMemoryCompatible(DBOptions db) {
+    List<String> set = new ArrayList<>();
+    if (db.allowMmapReads()) {
+      set.add("allow_mmap_reads");
+    }
+    if (db.allowMmapWrites()) {
+      set.add("allow_mmap_writes");
+    }
+    if (db.useDirectReads()) {
+      set.add("use_direct_reads");
+    }
+    if (db.useDirectIoForFlushAndCompaction()) {
+      set.add("use_direct_io_for_flush_and_compaction");
+    }
+    if (!set.isEmpty()) {
+      throw new IllegalArgumentException(
+          "storage memory cannot serve "
+              + String.join(", ", set)
+              + ": RocksDB's in-memory environment maps no files and has no direct I/O; turn "
+              + (set.size() == 1 ? "it" : "them")
+              + " off or use storage disk");
     }
   }
 
@@ -205,12 +278,13 @@ public final class RocksDbOptions implements AutoCloseable {
    * a block cache of its own for every column family. Only the sampling listener is added (it
    * changes no memory use). For {@link KalamStore#openWithRocksDbDefaults} and comparisons.
    */
-  static RocksDbOptions rocksDbDefaults() {
+  static RocksDbOptions rocksDbDefaults(Storage storage) {
     RocksDB.loadLibrary();
     DBOptions db = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
     FullMemtableListener listener = withListener(db);
     WriteOptions write = new WriteOptions();
-    return new RocksDbOptions(null, null, null, null, db, listener, write);
+    Env env = inMemory(db, storage);
+    return new RocksDbOptions(null, null, null, null, db, listener, write, env);
   }
 
   private static FullMemtableListener withListener(DBOptions db) {
@@ -249,6 +323,11 @@ public final class RocksDbOptions implements AutoCloseable {
   /** The cache every column family shares, or {@code null} when each has its own (defaults). */
   Cache sharedCache() {
     return cache;
+  }
+
+  /** Where a database opened with these keeps its files; available after close too. */
+  public Storage storage() {
+    return memoryEnv == null ? Storage.DISK : Storage.MEMORY;
   }
 
   /** Whether memtables are charged to {@link #sharedCache()} by a write buffer manager. */
@@ -403,8 +482,9 @@ public final class RocksDbOptions implements AutoCloseable {
 
   /**
    * Frees every object created here, once; later calls do nothing. Close the databases opened with
-   * these options (and their handles) first; closing the options first is harmless (see the class
-   * comment) but leaves this object unusable.
+   * these options (and their handles) first; on disk, closing the options first is harmless (see
+   * the class comment) but leaves this object unusable; in memory it frees the files of a database
+   * still open, so it must not happen.
    */
   @Override
   public synchronized void close() {
@@ -418,7 +498,8 @@ public final class RocksDbOptions implements AutoCloseable {
     issued.clear();
     // The listener object stays reachable from RocksDB's copy and keeps sampling until the
     // database closes; closing it here only drops this side's reference.
-    closeAll(writeOptions, dbOptions, listener, cache, writeBufferManager);
+    // The in-memory environment last: it holds the files a database opened with these used.
+    closeAll(writeOptions, dbOptions, listener, cache, writeBufferManager, memoryEnv);
   }
 
   private void ensureOpen() {
