@@ -111,8 +111,7 @@ final class ConfigLocator {
   private static ResolvedConfig loadFile(
       Path file, String spec, String origin, Optional<Dialect> dialect) {
     try {
-      RocksDbConfig config =
-          dialect.isPresent() ? RocksDbConfig.load(file, dialect.get()) : RocksDbConfig.load(file);
+      RocksDbConfig config = ConfigFileCache.load(file, dialect);
       return new ResolvedConfig(config, displayName(file), origin);
     } catch (ConfigException e) {
       throw invalid(spec, origin, e);

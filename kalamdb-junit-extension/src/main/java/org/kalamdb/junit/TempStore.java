@@ -101,7 +101,8 @@ import java.lang.annotation.Target;
  * <h2>Parallel execution</h2>
  *
  * <p>Safe under JUnit's parallel execution: stores, budgets and checks are per store and per test,
- * and the extension keeps no mutable static state.
+ * and the extension's only static state is thread safe (a cache of the config files read, used
+ * while a file is unchanged, and a counter naming memory stores).
  *
  * <h2>Errors</h2>
  *

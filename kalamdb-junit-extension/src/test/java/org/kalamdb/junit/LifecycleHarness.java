@@ -1,0 +1,235 @@
+package org.kalamdb.junit;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.kalamdb.store.KalamStore;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.RocksDB;
+
+/**
+ * The per-test cost of a store's lifecycle (open, one put and get, budget check, close, delete),
+ * hand-written against {@code @KalamStoreTest} on disk and in memory, at 1, 6 and 57 column
+ * families. Each test runs as a real JUnit test class through the JUnit Platform (EngineTestKit); a
+ * test's time is from its started to its finished event, which covers {@code @TempDir} and the
+ * extension's work before and after the method. The variants take turns in every repetition, so
+ * they share the machine's noise; the table gives medians. Not a test: run it with the command in
+ * README ("Lifecycle speed"). Argument: repetitions (default 180), after 20 warm-up rounds.
+ */
+public final class LifecycleHarness {
+
+  private static final byte[] KEY = "k".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] VALUE = "v".getBytes(StandardCharsets.UTF_8);
+  private static final int[] COLUMN_FAMILIES = {1, 6, 57};
+  private static final List<Class<?>> VARIANTS =
+      List.of(HandWritten.class, ExtensionOnDisk.class, ExtensionInMemory.class);
+  private static final List<String> LABELS =
+      List.of(
+          "(a) hand-written @TempDir + RocksDB.open (seed options)",
+          "(b) @KalamStoreTest store, disk",
+          "(c) @KalamStoreTest(storage = MEMORY) store");
+
+  private LifecycleHarness() {}
+
+  /** The hand-written test: {@code @TempDir} and RocksDB opened with the seed report's options. */
+  @Fixture
+  public static class HandWritten {
+    @TempDir Path dir;
+
+    @Test
+    void cf1() throws Exception {
+      lifecycle(dir, 1);
+    }
+
+    @Test
+    void cf6() throws Exception {
+      lifecycle(dir, 6);
+    }
+
+    @Test
+    void cf57() throws Exception {
+      lifecycle(dir, 57);
+    }
+
+    /** Seed options: 8 MB x 2 write buffers per column family, one 32 MB LRU cache. */
+    private static void lifecycle(Path dir, int columnFamilies) throws Exception {
+      RocksDB.loadLibrary();
+      List<ColumnFamilyHandle> handles = new ArrayList<>();
+      try (LRUCache cache = new LRUCache(32L << 20);
+          DBOptions options =
+              new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)) {
+        BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache);
+        List<ColumnFamilyOptions> cfOptions = new ArrayList<>();
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        for (String name : names(columnFamilies)) {
+          ColumnFamilyOptions cf =
+              new ColumnFamilyOptions()
+                  .setWriteBufferSize(8L << 20)
+                  .setMaxWriteBufferNumber(2)
+                  .setTableFormatConfig(table);
+          cfOptions.add(cf);
+          descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), cf));
+        }
+        try (RocksDB db = RocksDB.open(options, dir.toString(), descriptors, handles)) {
+          db.put(handles.get(0), KEY, VALUE);
+          if (db.get(handles.get(0), KEY) == null) {
+            throw new AssertionError("lost the value");
+          }
+          // The check a careful hand-written test makes: RocksDB's figures against a budget.
+          long used =
+              db.getAggregatedLongProperty("rocksdb.size-all-mem-tables")
+                  + cache.getUsage()
+                  + db.getAggregatedLongProperty("rocksdb.estimate-table-readers-mem");
+          if (used > (64L << 20) + columnFamilies * (16L << 20)) {
+            throw new AssertionError("over budget: " + used);
+          }
+          handles.forEach(ColumnFamilyHandle::close);
+        } finally {
+          cfOptions.forEach(ColumnFamilyOptions::close);
+        }
+      }
+    }
+
+    private static List<String> names(int count) {
+      List<String> names = new ArrayList<>(List.of("default"));
+      for (int i = 1; i < count; i++) {
+        names.add("t" + i);
+      }
+      return names;
+    }
+  }
+
+  private static void putGet(KalamStore store) {
+    store.put("default", KEY, VALUE);
+    if (store.get("default", KEY) == null) {
+      throw new AssertionError("lost the value");
+    }
+  }
+
+  /** The same work with an extension store on disk; the extension checks, closes and deletes. */
+  @Fixture
+  @KalamStoreTest
+  public static class ExtensionOnDisk {
+    @Test
+    void cf1(KalamStore store) {
+      putGet(store);
+    }
+
+    @Test
+    void cf6(@TempStore(columnFamilies = {"t1", "t2", "t3", "t4", "t5"}) KalamStore store) {
+      putGet(store);
+    }
+
+    @Test
+    void cf57(
+        @TempStore(
+                columnFamilies = {
+                  "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "t11", "t12", "t13",
+                  "t14", "t15", "t16", "t17", "t18", "t19", "t20", "t21", "t22", "t23", "t24",
+                  "t25", "t26", "t27", "t28", "t29", "t30", "t31", "t32", "t33", "t34", "t35",
+                  "t36", "t37", "t38", "t39", "t40", "t41", "t42", "t43", "t44", "t45", "t46",
+                  "t47", "t48", "t49", "t50", "t51", "t52", "t53", "t54", "t55", "t56"
+                })
+            KalamStore store) {
+      putGet(store);
+    }
+  }
+
+  /** The same class in memory. */
+  @Fixture
+  @KalamStoreTest(storage = TestStorage.MEMORY)
+  public static class ExtensionInMemory extends ExtensionOnDisk {}
+
+  /** Runs the comparison and prints the table and the ratios. */
+  public static void main(String[] args) throws Exception {
+    int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 180;
+    Path base = Files.createTempDirectory("kalamdb-lifecycle-");
+    Map<String, List<Long>> nanos = new LinkedHashMap<>();
+    for (int round = -20; round < repetitions; round++) {
+      for (int cf : COLUMN_FAMILIES) {
+        // Rotate the order so no variant always runs right after another's cleanup.
+        for (int v = 0; v < VARIANTS.size(); v++) {
+          int variant = Math.floorMod(v + round, VARIANTS.size());
+          long time = run(VARIANTS.get(variant), "cf" + cf, base);
+          if (round >= 0) {
+            nanos.computeIfAbsent(variant + "/" + cf, k -> new ArrayList<>()).add(time);
+          }
+        }
+      }
+    }
+    print(nanos, repetitions);
+  }
+
+  private static long run(Class<?> type, String method, Path base) {
+    EngineExecutionResults results =
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(
+                selectMethod(
+                    type, method, type == HandWritten.class ? "" : KalamStore.class.getName()))
+            .configurationParameter(FixtureCondition.PARAMETER, "true")
+            .configurationParameter("kalamdb.store.base-dir", base.toString())
+            .configurationParameter("junit.jupiter.tempdir.parent", base.toString())
+            .configurationParameter("kalamdb.store.report-stdout", "false")
+            // Read from a file, as a project with its own config.toml does.
+            .configurationParameter("kalamdb.store.config", "classpath:lifecycle-seed.toml")
+            .execute();
+    List<Event> started = results.testEvents().started().list();
+    List<Event> finished = results.testEvents().succeeded().list();
+    if (started.size() != 1 || finished.size() != 1) {
+      throw new IllegalStateException(
+          type.getSimpleName() + "." + method + " did not pass: " + results.testEvents().list());
+    }
+    return Duration.between(started.get(0).getTimestamp(), finished.get(0).getTimestamp())
+        .toNanos();
+  }
+
+  private static void print(Map<String, List<Long>> nanos, int repetitions) throws Exception {
+    System.out.printf(
+        Locale.ROOT,
+        "per test: open, one put/get, check, close, delete; median of %d (load average %s)%n",
+        repetitions,
+        Files.readString(Path.of("/proc/loadavg")).strip());
+    System.out.println("| | 1 CF | 6 CFs | 57 CFs |");
+    System.out.println("|---|---|---|---|");
+    double[][] medians = new double[VARIANTS.size()][COLUMN_FAMILIES.length];
+    for (int v = 0; v < VARIANTS.size(); v++) {
+      StringBuilder row = new StringBuilder("| " + LABELS.get(v) + " |");
+      for (int c = 0; c < COLUMN_FAMILIES.length; c++) {
+        medians[v][c] = median(nanos.get(v + "/" + COLUMN_FAMILIES[c])) / 1e6;
+        row.append(String.format(Locale.ROOT, " %.2f ms |", medians[v][c]));
+      }
+      System.out.println(row);
+    }
+    for (int v = 1; v < VARIANTS.size(); v++) {
+      StringBuilder row = new StringBuilder("| " + "(" + (char) ('a' + v) + ")/(a) |");
+      for (int c = 0; c < COLUMN_FAMILIES.length; c++) {
+        row.append(String.format(Locale.ROOT, " %.2f |", medians[v][c] / medians[0][c]));
+      }
+      System.out.println(row);
+    }
+  }
+
+  private static double median(List<Long> values) {
+    long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+  }
+}
