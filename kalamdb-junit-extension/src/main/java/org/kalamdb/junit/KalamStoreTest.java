@@ -132,16 +132,17 @@ public @interface KalamStoreTest {
    *
    * <p>A memory store lives in a RocksDB in-memory file system of its own ({@link
    * org.kalamdb.store.Storage#MEMORY}): no directory is created, nothing is written to disk, and
-   * closing the store frees its files. Options, budgets, injection, scopes, cleanup, report entries
-   * and failure messages are those of a disk store; messages and printed lines add {@code storage
-   * memory}, and each test publishes {@code kalamdb.store.NAME.storage} ({@code memory}) and {@code
-   * kalamdb.store.NAME.in-memory-file-bytes} for it. The budget counts what RocksDB's own
-   * accounting counts ({@link org.kalamdb.store.MemoryUsage#total()}), not the files' memory,
-   * unless configuration parameter {@code kalamdb.store.memory-files-in-budget} is {@code true}:
-   * the peak sample's files are then added to its total. The failure message names the files'
-   * memory in both cases. A {@code @TempStore Path} is a real directory whatever this says (code
-   * that opens its own database there writes to disk); {@code @TempStore(storage = ...)} on a
-   * {@code Path} is a configuration error.
+   * closing the store frees its files, so {@code kalamdb.store.cleanup} keeps nothing of it ({@code
+   * on_success} and {@code never} apply to disk stores). Options, budgets, injection, scopes,
+   * cleanup, report entries and failure messages are those of a disk store; messages and printed
+   * lines add {@code storage memory}, and each test publishes {@code kalamdb.store.NAME.storage}
+   * ({@code memory}) and {@code kalamdb.store.NAME.in-memory-file-bytes} for it. The budget counts
+   * what RocksDB's own accounting counts ({@link org.kalamdb.store.MemoryUsage#total()}), not the
+   * files' memory, unless configuration parameter {@code kalamdb.store.memory-files-in-budget} is
+   * {@code true}: the peak sample's files are then added to its total. The failure message names
+   * the files' memory in both cases. A {@code @TempStore Path} is a real directory whatever this
+   * says (code that opens its own database there writes to disk); {@code @TempStore(storage = ...)}
+   * on a {@code Path} is a configuration error.
    */
   TestStorage storage() default TestStorage.INHERIT;
 }

@@ -219,12 +219,36 @@ public final class LifecycleHarness {
       System.out.println(row);
     }
     for (int v = 1; v < VARIANTS.size(); v++) {
-      StringBuilder row = new StringBuilder("| " + "(" + (char) ('a' + v) + ")/(a) |");
+      StringBuilder row = new StringBuilder("| (" + (char) ('a' + v) + ")/(a), of the medians |");
+      StringBuilder paired =
+          new StringBuilder("| (" + (char) ('a' + v) + ")/(a), median of each round's ratio |");
       for (int c = 0; c < COLUMN_FAMILIES.length; c++) {
         row.append(String.format(Locale.ROOT, " %.2f |", medians[v][c] / medians[0][c]));
+        paired.append(
+            String.format(
+                Locale.ROOT,
+                " %.2f |",
+                medianRatio(
+                    nanos.get(v + "/" + COLUMN_FAMILIES[c]),
+                    nanos.get("0/" + COLUMN_FAMILIES[c]))));
       }
       System.out.println(row);
+      System.out.println(paired);
     }
+  }
+
+  /**
+   * The median of the ratios of the same round: the load of other processes drifts over a run, and
+   * a round's variants ran within milliseconds of each other.
+   */
+  private static double medianRatio(List<Long> variant, List<Long> handWritten) {
+    double[] ratios = new double[variant.size()];
+    for (int i = 0; i < ratios.length; i++) {
+      ratios[i] = variant.get(i) / (double) handWritten.get(i);
+    }
+    java.util.Arrays.sort(ratios);
+    int mid = ratios.length / 2;
+    return ratios.length % 2 == 1 ? ratios[mid] : (ratios[mid - 1] + ratios[mid]) / 2;
   }
 
   private static double median(List<Long> values) {

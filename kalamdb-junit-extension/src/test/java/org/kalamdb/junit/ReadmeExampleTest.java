@@ -117,4 +117,30 @@ class ReadmeExampleTest {
         .testEvents()
         .assertStatistics(s -> s.succeeded(1));
   }
+
+  @Fixture
+  @KalamStoreTest(storage = TestStorage.MEMORY, memoryBudgetMb = 64)
+  static class FastOrdersTest {
+    @TempStore(columnFamilies = {"orders"})
+    KalamStore orders; // in memory
+
+    @Test
+    void inMemory() {
+      orders.put("orders", "o1".getBytes(), "42".getBytes());
+      assertThat(orders.storage()).isEqualTo(org.kalamdb.store.Storage.MEMORY);
+    }
+
+    @Test
+    void onDiskForOnce(@TempStore(storage = TestStorage.DISK) KalamStore store) {
+      store.put("default", "k".getBytes(), "v".getBytes());
+      assertThat(store.directory()).isDirectory();
+    }
+  }
+
+  @Test
+  void theMemoryExampleRunsGreen() {
+    Fixtures fixtures = Fixtures.under(base);
+    fixtures.run(FastOrdersTest.class).allEvents().assertStatistics(s -> s.failed(0).succeeded(4));
+    assertThat(fixtures.leftovers()).isEmpty();
+  }
 }
