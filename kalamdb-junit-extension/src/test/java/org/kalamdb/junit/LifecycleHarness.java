@@ -176,6 +176,8 @@ public final class LifecycleHarness {
       }
     }
     print(nanos, repetitions);
+    // Every store and @TempDir was deleted by its own cleanup: the base is empty by now.
+    Files.delete(base);
   }
 
   private static long run(Class<?> type, String method, Path base) {
