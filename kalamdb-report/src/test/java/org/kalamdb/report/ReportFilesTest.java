@@ -50,12 +50,13 @@ class ReportFilesTest {
         forks.resolve("kalamdb-memory-2.json"), "{\n  \"format\": 1,\n  \"tests\": [ oops ]\n}\n");
     Files.writeString(forks.resolve("kalamdb-memory-3.json"), "{\"format\": 7}");
     mkfifo(forks.resolve("kalamdb-memory-4.json"));
+    Files.writeString(forks.resolve("kalamdb-memory-6.json"), "{\"format\": 1, \"tests\": []}");
     Files.createDirectory(forks.resolve("kalamdb-memory-5.json"));
 
     LoadedReports loaded = ReportFiles.load(List.of(forks), shown);
 
     assertThat(loaded.reports()).containsExactly(SampleReports.forkOne());
-    assertThat(loaded.problems()).hasSize(4);
+    assertThat(loaded.problems()).hasSize(5);
     assertThat(loaded.problems().get(0))
         .startsWith("forks/kalamdb-memory-2.json:3:14: error: not a kalamdb memory report: ")
         .doesNotContain("\n");
@@ -70,6 +71,9 @@ class ReportFilesTest {
         .isEqualTo(
             "forks/kalamdb-memory-5.json: error: cannot read file: is a directory, not a regular"
                 + " file");
+    assertThat(loaded.problems().get(4))
+        .isEqualTo(
+            "forks/kalamdb-memory-6.json: error: not a kalamdb memory report: no \"timeline\" array");
   }
 
   @Test
