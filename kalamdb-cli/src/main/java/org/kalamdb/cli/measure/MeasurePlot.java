@@ -25,10 +25,10 @@ final class MeasurePlot {
         new SvgChart(
             String.format(
                 Locale.ROOT,
-                "kalamdb measure: %d MB per column family, %s keys, %s",
+                "kalamdb measure: accounted peak (solid) and RSS growth (dashed), %d MB per column"
+                    + " family, %s keys",
                 report.mbPerColumnFamily(),
-                report.keyOrder(),
-                report.machine().os()),
+                report.keyOrder()),
             960,
             540,
             new ChartAxis("column families", 1),
@@ -39,6 +39,7 @@ final class MeasurePlot {
         byProfile.computeIfAbsent(r.profile(), p -> new ArrayList<>()).add(r);
       }
     }
+    int colour = 0;
     for (Map.Entry<String, List<WorkerResult>> profile : byProfile.entrySet()) {
       String label = label(profile.getKey());
       List<WorkerResult> runs =
@@ -49,7 +50,8 @@ final class MeasurePlot {
           new ChartSeries(
               label + " accounted",
               runs.stream().map(r -> point(r, r.peakTotalBytes(), label + " accounted")).toList(),
-              false));
+              false,
+              colour));
       List<WorkerResult> withRss = runs.stream().filter(r -> r.rssGrowthBytes() != null).toList();
       if (!withRss.isEmpty()) {
         chart.add(
@@ -58,8 +60,10 @@ final class MeasurePlot {
                 withRss.stream()
                     .map(r -> point(r, r.rssGrowthBytes(), label + " RSS growth"))
                     .toList(),
-                true));
+                true,
+                colour));
       }
+      colour++; // a profile's two lines share its colour
     }
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + chart.svg() + "\n";
   }

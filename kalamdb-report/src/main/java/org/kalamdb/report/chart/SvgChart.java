@@ -25,7 +25,8 @@ public final class SvgChart {
   };
   private static final int LEFT = 72;
   private static final int RIGHT = 24;
-  private static final int TOP = 44;
+  private static final int TITLE_SPACE = 44;
+  private static final int LEGEND_ROW = 16;
   private static final int BOTTOM = 52;
 
   private final String title;
@@ -37,6 +38,7 @@ public final class SvgChart {
   private final List<ChartLine> lines = new ArrayList<>();
   private final List<ChartBand> bands = new ArrayList<>();
   private final List<ChartMarker> markers = new ArrayList<>();
+  private int top = TITLE_SPACE;
 
   /**
    * An empty chart.
@@ -85,6 +87,8 @@ public final class SvgChart {
 
   /** The chart as an {@code <svg>} element (with its namespace, so also valid as a file). */
   public String svg() {
+    List<double[]> legend = legendPlaces();
+    top = TITLE_SPACE + (legend.isEmpty() ? 0 : (int) legend.get(legend.size() - 1)[1] - 34);
     AxisScale x = xScale();
     AxisScale y = yScale();
     StringBuilder out = new StringBuilder(4096);
@@ -113,7 +117,7 @@ public final class SvgChart {
     drawLines(out, y);
     drawSeries(out, x, y);
     drawMarkers(out, x, y);
-    drawLegend(out);
+    drawLegend(out, legend);
     out.append(
         String.format(
             Locale.ROOT,
@@ -165,7 +169,7 @@ public final class SvgChart {
       high = Math.max(high, m.y());
     }
     // Room above the highest value, so that a line at the top stays visible.
-    return AxisScale.covering(low, high * 1.05, yAxis.unit(), height - BOTTOM, TOP);
+    return AxisScale.covering(low, high * 1.05, yAxis.unit(), height - BOTTOM, top);
   }
 
   private void drawBands(StringBuilder out, AxisScale x) {
@@ -183,9 +187,9 @@ public final class SvgChart {
                   number(b.fromX()),
                   number(b.toX()),
                   from,
-                  TOP,
+                  top,
                   to - from,
-                  height - TOP - BOTTOM,
+                  height - top - BOTTOM,
                   fill))
           .append(MarkupText.escape(b.label()))
           .append("</title></rect>");
@@ -249,7 +253,7 @@ public final class SvgChart {
                 Locale.ROOT,
                 "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
                 LEFT,
-                TOP,
+                top,
                 LEFT,
                 bottom))
         .append(
@@ -257,8 +261,8 @@ public final class SvgChart {
                 Locale.ROOT,
                 "<text class=\"axis-title\" x=\"16\" y=\"%.1f\" text-anchor=\"middle\""
                     + " stroke=\"none\" fill=\"#333333\" transform=\"rotate(-90 16 %.1f)\">%s</text>",
-                (TOP + bottom) / 2.0,
-                (TOP + bottom) / 2.0,
+                (top + bottom) / 2.0,
+                (top + bottom) / 2.0,
                 MarkupText.escape(yAxis.title())))
         .append("</g>");
   }
@@ -288,7 +292,7 @@ public final class SvgChart {
   private void drawSeries(StringBuilder out, AxisScale x, AxisScale y) {
     for (int i = 0; i < series.size(); i++) {
       ChartSeries s = series.get(i);
-      String colour = COLOURS[i % COLOURS.length];
+      String colour = colour(i);
       out.append("<g class=\"series\" data-series=\"")
           .append(MarkupText.escape(s.name()))
           .append("\" data-points=\"")
@@ -347,32 +351,64 @@ public final class SvgChart {
     }
   }
 
-  private void drawLegend(StringBuilder out) {
+  /**
+   * Where each legend entry goes ({x, y} of its line), left to right under the title, wrapping onto
+   * more rows when the entries do not fit one.
+   */
+  private List<double[]> legendPlaces() {
+    List<double[]> places = new ArrayList<>();
+    double x = LEFT;
+    double y = 34;
+    for (ChartSeries s : series) {
+      double entry = 22 + 7.0 * s.name().length() + 18;
+      if (x > LEFT && x + entry > width - RIGHT) {
+        x = LEFT;
+        y += LEGEND_ROW;
+      }
+      places.add(new double[] {x, y});
+      x += entry;
+    }
+    return places;
+  }
+
+  private void drawLegend(StringBuilder out, List<double[]> places) {
     if (series.isEmpty()) {
       return;
     }
     out.append("<g class=\"legend\">");
-    // Right-aligned in the top margin, one entry after the other.
-    double right = width - RIGHT;
-    for (int i = series.size() - 1; i >= 0; i--) {
+    for (int i = 0; i < series.size(); i++) {
       ChartSeries s = series.get(i);
-      double textWidth = 7.0 * s.name().length();
-      double start = right - textWidth - 24;
+      double x = places.get(i)[0];
+      double y = places.get(i)[1];
       out.append(
               String.format(
                   Locale.ROOT,
-                  "<line x1=\"%.1f\" y1=\"34\" x2=\"%.1f\" y2=\"34\" stroke=\"%s\""
-                      + " stroke-width=\"2\"%s/><text x=\"%.1f\" y=\"38\" fill=\"#333333\">",
-                  start,
-                  start + 18,
-                  COLOURS[i % COLOURS.length],
+                  "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\""
+                      + " stroke-width=\"2\"%s/><text x=\"%.1f\" y=\"%.1f\" fill=\"#333333\">",
+                  x,
+                  y,
+                  x + 18,
+                  y,
+                  colour(i),
                   s.dashed() ? " stroke-dasharray=\"5 4\"" : "",
-                  start + 22))
+                  x + 22,
+                  y + 4))
           .append(MarkupText.escape(s.name()))
           .append("</text>");
-      right = start - 12;
     }
     out.append("</g>");
+  }
+
+  /** The colour of series {@code index}: its own, or the one after the highest taken before it. */
+  private String colour(int index) {
+    int highest = -1;
+    int chosen = 0;
+    for (int i = 0; i <= index; i++) {
+      int own = series.get(i).colour();
+      chosen = own >= 0 ? own : highest + 1;
+      highest = Math.max(highest, chosen);
+    }
+    return COLOURS[chosen % COLOURS.length];
   }
 
   /** A data value as an attribute: integers without a fraction, so byte counts stay exact. */
