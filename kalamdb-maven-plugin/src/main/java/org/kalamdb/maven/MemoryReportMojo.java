@@ -10,15 +10,14 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.kalamdb.config.TerminalText;
 import org.kalamdb.report.LoadedReports;
-import org.kalamdb.report.MemoryReport;
 import org.kalamdb.report.MemoryReportHtml;
 import org.kalamdb.report.OutputFile;
 import org.kalamdb.report.ReportFiles;
-import org.kalamdb.report.TestRecord;
 
 /**
  * Merges the memory reports of any number of test runs into one self-contained HTML page: each
@@ -35,9 +34,12 @@ import org.kalamdb.report.TestRecord;
  * can run in every module of a multi-module build; {@code failIfNoReports} makes that a failure
  * (for CI, where a missing report means a lost shard).
  *
+ * <p>Run it on the command line ({@code mvn kalamdb:memory-report}), or bind it in the POM: its
+ * default phase is {@code verify}, after Surefire and Failsafe wrote their reports.
+ *
  * <p>Pure Java, no native code: no RocksDB library is loaded.
  */
-@Mojo(name = "memory-report", threadSafe = true)
+@Mojo(name = "memory-report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class MemoryReportMojo extends AbstractMojo {
 
   /**
@@ -128,31 +130,7 @@ public class MemoryReportMojo extends AbstractMojo {
       return;
     }
     write(page, shownPage, MemoryReportHtml.render(loaded.reports()));
-    getLog().info("wrote " + shownPage + ": " + summary(loaded.reports()));
-  }
-
-  private static String summary(List<MemoryReport> merged) {
-    int tests = merged.stream().mapToInt(r -> r.tests().size()).sum();
-    TestRecord top =
-        merged.stream()
-            .flatMap(r -> r.tests().stream())
-            .max(java.util.Comparator.comparingLong(TestRecord::peakBytes))
-            .orElse(null);
-    String text =
-        merged.size()
-            + (merged.size() == 1 ? " report, " : " reports, ")
-            + tests
-            + (tests == 1 ? " test" : " tests");
-    if (top != null) {
-      text +=
-          String.format(
-              java.util.Locale.ROOT,
-              ", largest peak %.1f MB (%s %s)",
-              top.peakBytes() / 1048576.0,
-              top.className(),
-              top.displayName());
-    }
-    return text;
+    getLog().info("wrote " + shownPage + ": " + MergeSummary.of(loaded.reports()));
   }
 
   private static void checkWritable(Path page, String shown) throws MojoFailureException {
