@@ -104,9 +104,6 @@ public class MemoryReportMojo extends AbstractMojo {
     checkWritable(page, shownPage);
 
     LoadedReports loaded = ReportFiles.load(locations, this::shown);
-    for (Path missing : loaded.missing()) {
-      getLog().warn(shown(missing) + ": no such file or directory; no reports read from it");
-    }
     if (!loaded.problems().isEmpty()) {
       loaded.problems().forEach(getLog()::error);
       int count = loaded.problems().size();
@@ -120,7 +117,12 @@ public class MemoryReportMojo extends AbstractMojo {
     if (loaded.files().isEmpty()) {
       String message =
           "no kalamdb-memory*.json in "
-              + String.join(", ", locations.stream().map(this::shown).toList())
+              + String.join(
+                  ", ",
+                  locations.stream()
+                      .map(
+                          l -> shown(l) + (loaded.missing().contains(l) ? " (does not exist)" : ""))
+                      .toList())
               + "; run the tests with kalamdb-junit-extension first, or set 'reports' (property"
               + " kalamdb.reports)";
       if (failIfNoReports) {
@@ -128,6 +130,10 @@ public class MemoryReportMojo extends AbstractMojo {
       }
       getLog().warn(message + "; no page written");
       return;
+    }
+    // Some reports, but a shard's folder missing: the page would silently lack its tests.
+    for (Path missing : loaded.missing()) {
+      getLog().warn(shown(missing) + ": no such file or directory; no reports read from it");
     }
     write(page, shownPage, MemoryReportHtml.render(loaded.reports()));
     getLog().info("wrote " + shownPage + ": " + MergeSummary.of(loaded.reports()));

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a generated file (the HTML page, a plot) whole or not at all: a temporary file beside it,
@@ -34,6 +35,7 @@ public final class OutputFile {
     Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {
       Files.writeString(temp, content, StandardCharsets.UTF_8);
+      modes(temp, target);
       try {
         Files.move(
             temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -42,6 +44,22 @@ public final class OutputFile {
       }
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * A temporary file is private (0600): the file written keeps the mode of the one it replaces, or
+   * gets 0644 like any file a build writes.
+   */
+  private static void modes(Path temp, Path target) throws IOException {
+    try {
+      Files.setPosixFilePermissions(
+          temp,
+          Files.exists(target)
+              ? Files.getPosixFilePermissions(target)
+              : PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException notPosix) {
+      // Windows: the moved file inherits the directory's ACL.
     }
   }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,12 @@ class ReportFilesTest {
   void outputFileReplacesARegularFileAndRefusesADirectoryOrAPipeUntouched() throws Exception {
     Path page = dir.resolve("out/sub/page.html");
     OutputFile.write(page, "one");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(page)))
+        .isEqualTo("rw-r--r--");
+    Files.setPosixFilePermissions(page, PosixFilePermissions.fromString("rw-rw----"));
     OutputFile.write(page, "two");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(page)))
+        .isEqualTo("rw-rw----");
     Path directory = Files.createDirectory(dir.resolve("taken"));
     Path pipe = dir.resolve("pipe");
     mkfifo(pipe);
