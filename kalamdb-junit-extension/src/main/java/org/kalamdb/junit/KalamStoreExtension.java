@@ -133,6 +133,7 @@ public final class KalamStoreExtension
     for (ManagedStore store : visibleStores(context)) {
       BudgetCheck check = BudgetCheck.of(store);
       checks.add(check);
+      // "disk" until stores can live in memory (issue 9, storage = memory): then the store's own.
       records.add(check.record("store", "disk"));
     }
     List<BudgetCheck> databases = new ArrayList<>();
