@@ -99,13 +99,15 @@ public final class KalamStoreExtension
   @Override
   public void beforeEach(ExtensionContext context) {
     RunParameters parameters = RunParameters.read(context);
-    RunMemory.of(context, parameters).testStarted(context);
+    // Resetting takes a fresh sample of every store the test can see, which the run's round at
+    // the test's start then reads: what came before the test is not blamed on it.
     for (ManagedStore store : visibleStores(context)) {
       store.resetPeak();
     }
     for (MemoryWatch watch : visibleWatches(context)) {
       watch.resetPeaks();
     }
+    RunMemory.of(context, parameters).testStarted(context);
     requireStaticFieldsSet(context);
     StoreRegistry registry = registry(context);
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {

@@ -115,8 +115,17 @@ final class RunMemory
     }
   }
 
-  /** A test starts (the extension's {@code beforeEach}). */
+  /**
+   * A test starts (the extension's {@code beforeEach}, after its stores took a fresh sample): a
+   * round first, so that a crossing before it (say in {@code @BeforeAll}) is one while no test was
+   * running, whether or not a background round saw it yet.
+   */
   void testStarted(ExtensionContext context) {
+    if (budget != null) {
+      stores.round();
+    }
+    // Taken before the test counts as running: a crossing blamed on it is never before its start.
+    long start = System.nanoTime();
     if (budget != null) {
       budget.testStarted(context.getUniqueId());
     }
@@ -125,7 +134,7 @@ final class RunMemory
           context.getUniqueId(),
           context.getRequiredTestClass().getName(),
           context.getDisplayName(),
-          System.nanoTime());
+          start);
     }
   }
 
