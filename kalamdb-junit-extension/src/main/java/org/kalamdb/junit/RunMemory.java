@@ -124,7 +124,7 @@ final class RunMemory
     if (budget != null) {
       stores.round();
     }
-    // Taken before the test counts as running: a crossing blamed on it is never before its start.
+    // Taken before the test counts as running: the start precedes the rounds that can blame it.
     long start = System.nanoTime();
     if (budget != null) {
       budget.testStarted(context.getUniqueId());
