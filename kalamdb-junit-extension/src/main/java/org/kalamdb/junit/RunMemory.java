@@ -124,7 +124,7 @@ final class RunMemory
     if (budget != null) {
       stores.round();
     }
-    // Taken before the test counts as running: the start precedes the rounds that can blame it.
+    // Taken before the test counts as running (a background round in flight may still be older).
     long start = System.nanoTime();
     if (budget != null) {
       budget.testStarted(context.getUniqueId());
