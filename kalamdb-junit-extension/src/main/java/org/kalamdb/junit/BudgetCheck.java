@@ -1,13 +1,16 @@
 package org.kalamdb.junit;
 
 import java.math.BigInteger;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.kalamdb.config.ColumnFamilyCount;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.RocksDbConfig;
+import org.kalamdb.report.StoreRecord;
 import org.kalamdb.store.KalamStore;
 import org.kalamdb.store.MemoryUsage;
 
@@ -102,6 +105,30 @@ record BudgetCheck(
   /** The budget in bytes, exactly. */
   BigInteger budgetBytes() {
     return budgetMb.shiftLeft(20);
+  }
+
+  /**
+   * The check as the memory report keeps it.
+   *
+   * @param kind {@code store} or {@code watched}
+   * @param storage {@code disk} or {@code memory}
+   */
+  StoreRecord record(String kind, String storage) {
+    Map<String, Long> components = new LinkedHashMap<>();
+    components.put("memtables", peak.memTableTotalBytes());
+    components.put("blockCache", peak.blockCacheExcludingMemTablesBytes());
+    components.put("tableReaders", peak.tableReadersBytes());
+    // A memory store adds "inMemoryFiles" here (issue 9, in-memory stores).
+    BigInteger bytes = budgetBytes();
+    return new StoreRecord(
+        name,
+        kind,
+        storage,
+        bytes.bitLength() < Long.SIZE ? bytes.longValueExact() : null,
+        budgetOrigin,
+        peak.total(),
+        components,
+        overBudget());
   }
 
   boolean overBudget() {

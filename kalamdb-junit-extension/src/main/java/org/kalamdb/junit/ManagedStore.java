@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.kalamdb.store.KalamStore;
 import org.kalamdb.store.MemoryUsage;
 import org.kalamdb.store.PeakRecorder;
+import org.rocksdb.RocksDB;
 
 /**
  * One temporary store of a test: the open {@link KalamStore}, its directory, its settings, and
@@ -22,6 +23,7 @@ final class ManagedStore implements TestResource {
   private final Path directory;
   private final KalamStore store;
   private final PeakRecorder recorder;
+  private final JvmStores.Entry live;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /** Column families at the last look while open: a closed store is judged with this count. */
@@ -37,7 +39,8 @@ final class ManagedStore implements TestResource {
       StoreSettings settings,
       CleanupMode cleanup,
       Path directory,
-      KalamStore store) {
+      KalamStore store,
+      JvmStores.Owner owner) {
     this.declaration = declaration;
     this.settings = settings;
     this.cleanup = cleanup;
@@ -47,18 +50,34 @@ final class ManagedStore implements TestResource {
     // included, and untouched by the test's store.resetPeak().
     this.recorder = store.recordPeaks();
     this.columnFamilyCount = settings.columnFamilies().size() + 1;
+    // In the JVM-wide sum until closed, by the extension or by its user (through the store or
+    // db().close(): isOwningHandle() reads a Java field, RocksDB is not called).
+    RocksDB db = store.db();
+    this.live =
+        JvmStores.jvm()
+            .register(
+                "store '" + declaration.name() + "'",
+                owner,
+                store.recordPeaks(),
+                () -> store.isClosed() || !db.isOwningHandle());
   }
 
-  /** Creates a fresh directory under the base directory and opens a store in it. */
+  /**
+   * Creates a fresh directory under the base directory and opens a store in it, owned by {@code
+   * owner} in the JVM-wide registry.
+   */
   static ManagedStore open(
-      StoreDeclaration declaration, StoreSettings settings, RunParameters parameters) {
+      StoreDeclaration declaration,
+      StoreSettings settings,
+      RunParameters parameters,
+      JvmStores.Owner owner) {
     Path directory =
         TempDirectories.create(
             declaration.name(), "store '" + declaration.name() + "'", parameters);
     try {
       KalamStore store =
           KalamStore.open(directory, settings.config().config(), settings.columnFamilies());
-      return new ManagedStore(declaration, settings, parameters.cleanup(), directory, store);
+      return new ManagedStore(declaration, settings, parameters.cleanup(), directory, store, owner);
     } catch (RuntimeException e) {
       ExtensionConfigurationException failure =
           new ExtensionConfigurationException(
@@ -171,6 +190,7 @@ final class ManagedStore implements TestResource {
               "closing store '" + name() + "' in " + directory + " failed", e));
     } finally {
       recorder.close();
+      live.close();
     }
     if (cleanup.deletes(failed)) {
       try {

@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.kalamdb.config.Dialect;
+import org.kalamdb.junit.report.ReportFile;
 
 /**
  * The extension's configuration parameters (from {@code junit-platform.properties}, system
@@ -18,6 +19,12 @@ import org.kalamdb.config.Dialect;
  * @param reportToStdout the {@code kalamdb.store.report-stdout} flag: also print each store's peak
  *     on standard output, where Surefire's XML report keeps it (it drops JUnit report entries)
  * @param dialect the {@code kalamdb.store.dialect} value, if set
+ * @param jvmBudgetMb the {@code kalamdb.store.jvm-budget-mb} value, if set: the budget of the sum
+ *     of every live store and watched database of the JVM
+ * @param report the {@code kalamdb.store.report} flag: write the memory report when the run ends
+ * @param reportFile where: {@code kalamdb.store.report-dir} (default {@code
+ *     target/kalamdb-reports}, relative to the working directory) and {@code
+ *     kalamdb.store.report-id}
  */
 record RunParameters(
     Optional<String> config,
@@ -25,7 +32,10 @@ record RunParameters(
     CleanupMode cleanup,
     Path baseDir,
     boolean reportToStdout,
-    Optional<Dialect> dialect) {
+    Optional<Dialect> dialect,
+    OptionalLong jvmBudgetMb,
+    boolean report,
+    ReportFile reportFile) {
 
   static final String CONFIG = "kalamdb.store.config";
   static final String MEMORY_BUDGET_MB = "kalamdb.store.memory-budget-mb";
@@ -33,11 +43,22 @@ record RunParameters(
   static final String BASE_DIR = "kalamdb.store.base-dir";
   static final String REPORT_STDOUT = "kalamdb.store.report-stdout";
   static final String DIALECT = "kalamdb.store.dialect";
+  static final String JVM_BUDGET_MB = "kalamdb.store.jvm-budget-mb";
+  static final String REPORT = "kalamdb.store.report";
+  static final String REPORT_DIR = "kalamdb.store.report-dir";
+  static final String REPORT_ID = "kalamdb.store.report-id";
+
+  /** The report directory when none is set, relative to the working directory. */
+  static final Path DEFAULT_REPORT_DIR = Path.of("target", "kalamdb-reports");
+
+  /** A report id goes into a file name: letters, digits, dot, dash and underscore. */
+  private static final java.util.regex.Pattern REPORT_ID_CHARACTERS =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
 
   /** Reads every parameter; a bad value throws {@link ExtensionConfigurationException}. */
   static RunParameters read(ExtensionContext context) {
     Optional<String> config = nonBlank(context, CONFIG);
-    OptionalLong budget = budget(nonBlank(context, MEMORY_BUDGET_MB));
+    OptionalLong budget = positiveMb(MEMORY_BUDGET_MB, nonBlank(context, MEMORY_BUDGET_MB));
     CleanupMode cleanup =
         nonBlank(context, CLEANUP)
             .map(
@@ -55,28 +76,58 @@ record RunParameters(
             .orElse(CleanupMode.ALWAYS);
     Path baseDir =
         nonBlank(context, BASE_DIR)
-            .map(RunParameters::baseDir)
+            .map(value -> path(BASE_DIR, value))
             .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
-    boolean reportToStdout = nonBlank(context, REPORT_STDOUT).map(RunParameters::flag).orElse(true);
+    boolean reportToStdout =
+        nonBlank(context, REPORT_STDOUT).map(value -> flag(REPORT_STDOUT, value)).orElse(true);
     Optional<Dialect> dialect =
         nonBlank(context, DIALECT)
             .map(value -> SettingsResolver.dialect(value, "configuration parameter " + DIALECT));
-    return new RunParameters(config, budget, cleanup, baseDir, reportToStdout, dialect);
+    OptionalLong jvmBudget = positiveMb(JVM_BUDGET_MB, nonBlank(context, JVM_BUDGET_MB));
+    boolean report = nonBlank(context, REPORT).map(value -> flag(REPORT, value)).orElse(true);
+    Path reportDir =
+        nonBlank(context, REPORT_DIR)
+            .map(value -> path(REPORT_DIR, value))
+            .orElse(DEFAULT_REPORT_DIR);
+    Optional<String> reportId = nonBlank(context, REPORT_ID).map(RunParameters::reportId);
+    return new RunParameters(
+        config,
+        budget,
+        cleanup,
+        baseDir,
+        reportToStdout,
+        dialect,
+        jvmBudget,
+        report,
+        new ReportFile(reportDir, reportId));
   }
 
-  private static boolean flag(String value) {
+  private static boolean flag(String key, String value) {
     if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
       return Boolean.parseBoolean(value);
     }
     throw new ExtensionConfigurationException(
-        "configuration parameter " + REPORT_STDOUT + " must be true or false, got '" + value + "'");
+        "configuration parameter " + key + " must be true or false, got '" + value + "'");
+  }
+
+  private static String reportId(String value) {
+    if (!REPORT_ID_CHARACTERS.matcher(value).matches()) {
+      throw new ExtensionConfigurationException(
+          "configuration parameter "
+              + REPORT_ID
+              + " names the report file kalamdb-memory-ID.json and may hold only letters, digits,"
+              + " '.', '-' and '_', got '"
+              + value
+              + "'");
+    }
+    return value;
   }
 
   private static Optional<String> nonBlank(ExtensionContext context, String key) {
     return context.getConfigurationParameter(key).map(String::strip).filter(v -> !v.isEmpty());
   }
 
-  private static OptionalLong budget(Optional<String> value) {
+  private static OptionalLong positiveMb(String key, Optional<String> value) {
     if (value.isEmpty()) {
       return OptionalLong.empty();
     }
@@ -90,7 +141,7 @@ record RunParameters(
     if (mb <= 0) {
       throw new ExtensionConfigurationException(
           "configuration parameter "
-              + MEMORY_BUDGET_MB
+              + key
               + " must be a positive whole number of MB, got '"
               + text
               + "'");
@@ -98,12 +149,12 @@ record RunParameters(
     return OptionalLong.of(mb);
   }
 
-  private static Path baseDir(String value) {
+  private static Path path(String key, String value) {
     try {
       return Path.of(value);
     } catch (java.nio.file.InvalidPathException e) {
       throw new ExtensionConfigurationException(
-          "configuration parameter " + BASE_DIR + " is not a valid path: '" + value + "'", e);
+          "configuration parameter " + key + " is not a valid path: '" + value + "'", e);
     }
   }
 }
