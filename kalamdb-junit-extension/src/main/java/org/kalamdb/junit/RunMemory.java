@@ -99,7 +99,10 @@ final class RunMemory
       if (budget == null) {
         return;
       }
-      long at = Math.max(0, (round.nanoTime() - startNanos) / 1_000_000);
+      // The crossing's time is when it is judged, not when the round began: the tests it names are
+      // those running now, and each of them started before now (a round begun before a test
+      // started may be judged after it).
+      long at = Math.max(0, (System.nanoTime() - startNanos) / 1_000_000);
       JvmBudget.Crossing crossing = budget.observe(round, at);
       if (crossing != null && recorder != null) {
         recorder.crossing(

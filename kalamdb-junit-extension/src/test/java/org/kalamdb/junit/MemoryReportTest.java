@@ -115,13 +115,24 @@ class MemoryReportTest {
     assertThat(crossing.shares().get(1).name()).isEqualTo("store 'shared' of ThreeTests");
     assertThat(crossing.shares().stream().mapToLong(BudgetCrossing.Share::bytes).sum())
         .isEqualTo(crossing.totalBytes());
+
+    // The page beside it draws the same run: every test with its peak, in bytes.
+    String page = Files.readString(reports.resolve("kalamdb-memory.html"));
+    assertThat(page).startsWith("<!DOCTYPE html>").doesNotContain("<script");
+    for (TestRecord test : report.tests()) {
+      assertThat(page).contains("data-peak-bytes=\"" + test.peakBytes() + "\"");
+    }
+    assertThat(page).contains("large(KalamStore)", "watches(Path, MemoryWatch)");
   }
 
   @Test
   void aReportIdNamesTheFileSoForksAndShardsEachWriteTheirOwn() throws IOException {
     fixtures().with(RunParameters.REPORT_ID, "fork-3").run(Watched.class);
 
-    assertThat(files(reports)).containsExactly(reports.resolve("kalamdb-memory-fork-3.json"));
+    assertThat(files(reports))
+        .containsExactlyInAnyOrder(
+            reports.resolve("kalamdb-memory-fork-3.json"),
+            reports.resolve("kalamdb-memory-fork-3.html"));
     assertThat(MemoryReportJson.read(reports.resolve("kalamdb-memory-fork-3.json")).source())
         .contains("(report id fork-3)");
   }

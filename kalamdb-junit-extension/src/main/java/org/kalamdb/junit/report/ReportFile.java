@@ -3,9 +3,12 @@ package org.kalamdb.junit.report;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.kalamdb.report.MemoryReport;
+import org.kalamdb.report.MemoryReportHtml;
 import org.kalamdb.report.MemoryReportJson;
+import org.kalamdb.report.OutputFile;
 
 /**
  * Where a run's report goes and writing it there: {@code kalamdb-memory.json}, or {@code
@@ -30,16 +33,14 @@ public record ReportFile(Path directory, Optional<String> id) {
   }
 
   /**
-   * Writes the report, whole or not at all; on failure prints one line to {@code warnings} and
-   * returns false.
+   * Writes the report and its page beside it, each whole or not at all; on failure prints one line
+   * to {@code warnings} and returns false.
    */
   public boolean write(MemoryReport report, PrintStream warnings) {
     Path json = json();
     try {
       MemoryReportJson.write(json, report);
-      // TODO(lead): write the page beside it once MemoryReportHtml exists on this branch:
-      //   Files.writeString(html(), MemoryReportHtml.render(List.of(report)), UTF_8)
-      //   (temporary file + move, like MemoryReportJson.write), inside this same try.
+      OutputFile.write(html(), MemoryReportHtml.render(List.of(report)));
       return true;
     } catch (IOException | RuntimeException e) {
       warnings.println(
