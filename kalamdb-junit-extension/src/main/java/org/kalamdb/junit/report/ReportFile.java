@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.kalamdb.config.ConfigFileException;
 import org.kalamdb.report.MemoryReport;
 import org.kalamdb.report.MemoryReportHtml;
 import org.kalamdb.report.MemoryReportJson;
@@ -42,14 +43,21 @@ public record ReportFile(Path directory, Optional<String> id) {
       MemoryReportJson.write(json, report);
       OutputFile.write(html(), MemoryReportHtml.render(List.of(report)));
       return true;
-    } catch (IOException | RuntimeException e) {
-      warnings.println(
-          "[kalamdb] WARNING: the memory report "
-              + json.toAbsolutePath()
-              + " was not written: "
-              + e
-              + " (tests are not affected)");
+    } catch (IOException e) {
+      warn(warnings, json, ConfigFileException.reason(e));
+      return false;
+    } catch (RuntimeException e) {
+      warn(warnings, json, e.toString());
       return false;
     }
+  }
+
+  private static void warn(PrintStream warnings, Path json, String reason) {
+    warnings.println(
+        "[kalamdb] WARNING: the memory report "
+            + json.toAbsolutePath()
+            + " was not written: "
+            + reason
+            + " (tests are not affected)");
   }
 }
