@@ -6,7 +6,9 @@ def log = new File(basedir, 'build.log').text
  'User property: kalamdb.skip', 'User property: kalamdb.mergeInto', 'User property: kalamdb.dialect',
  'User property: kalamdb.writeBufferSizeMb', 'User property: kalamdb.maxWriteBufferNumber',
  'User property: kalamdb.blockCacheSizeMb', 'User property: kalamdb.memtableLimitMb',
- 'User property: kalamdb.outputDirectory', 'no native code'].each {
+ 'User property: kalamdb.outputDirectory', 'kalamdb:memory-report',
+ 'User property: kalamdb.reports', 'User property: kalamdb.reportOutput',
+ 'User property: kalamdb.failIfNoReports', 'no native code'].each {
   assert log.contains(it) : "help output lacks: " + it
 }
 assert log.contains('BUILD SUCCESS')

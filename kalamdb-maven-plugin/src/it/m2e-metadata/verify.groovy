@@ -18,10 +18,11 @@ try {
     xpath.evaluate("/lifecycleMappingMetadata/pluginExecutions/pluginExecution"
         + "[pluginExecutionFilter/goals/goal='${goal}']/action/execute/${flag}", doc)
   }
-  assert xpath.evaluate('count(//pluginExecution)', doc) == '2'
+  assert xpath.evaluate('count(//pluginExecution)', doc) == '3'
   assert action('check-config', 'runOnIncremental') == 'true'
   assert action('generate-config', 'runOnIncremental') == 'false'
   assert action('generate-config', 'runOnConfiguration') == 'true'
+  assert xpath.evaluate("count(//pluginExecution[pluginExecutionFilter/goals/goal='memory-report']/action/ignore)", doc) == '1'
 } finally {
   zip.close()
 }

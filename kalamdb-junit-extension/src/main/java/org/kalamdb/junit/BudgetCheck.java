@@ -1,13 +1,16 @@
 package org.kalamdb.junit;
 
 import java.math.BigInteger;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.kalamdb.config.ColumnFamilyCount;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.RocksDbConfig;
+import org.kalamdb.report.StoreRecord;
 import org.kalamdb.store.KalamStore;
 import org.kalamdb.store.MemoryUsage;
 import org.kalamdb.store.Storage;
@@ -45,8 +48,10 @@ record BudgetCheck(
    * {@code resetPeak()} by the test can lower.
    */
   static BudgetCheck of(ManagedStore store) {
-    MemoryUsage peak = store.peak();
     KalamStore kalamStore = store.store();
+    MemoryUsage peak =
+        store.peak(
+            kalamStore.storage() == Storage.MEMORY && store.settings().memoryFilesInBudget());
     // Column families of a server store differ by profile; a toolkit store's share one.
     // profileOf answers from the name and the config alone, so also for a closed store.
     boolean profiles = kalamStore.config().dialect() == Dialect.KALAMDB_SERVER;
@@ -127,6 +132,31 @@ record BudgetCheck(
 
   private boolean countsFiles() {
     return storage == Storage.MEMORY && memoryFilesInBudget;
+  }
+
+  /**
+   * The check as the memory report keeps it.
+   *
+   * @param kind {@code store} or {@code watched}
+   */
+  StoreRecord record(String kind) {
+    Map<String, Long> components = new LinkedHashMap<>();
+    components.put("memtables", peak.memTableTotalBytes());
+    components.put("blockCache", peak.blockCacheExcludingMemTablesBytes());
+    components.put("tableReaders", peak.tableReadersBytes());
+    if (storage == Storage.MEMORY) {
+      components.put("inMemoryFiles", peak.inMemoryFileBytes());
+    }
+    BigInteger bytes = budgetBytes();
+    return new StoreRecord(
+        name,
+        kind,
+        storage.id(),
+        bytes.bitLength() < Long.SIZE ? bytes.longValueExact() : null,
+        budgetOrigin,
+        judgedBytes(),
+        components,
+        overBudget());
   }
 
   boolean overBudget() {

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 import org.junit.jupiter.api.extension.TestInstancePreDestroyCallback;
 import org.junit.jupiter.api.extension.TestInstances;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.kalamdb.report.StoreRecord;
 import org.kalamdb.store.KalamStore;
 import org.kalamdb.store.Storage;
 import org.opentest4j.AssertionFailedError;
@@ -37,7 +39,10 @@ import org.opentest4j.AssertionFailedError;
  * temporary {@link KalamStore}s and empty directories, injects them into fields and parameters,
  * resolves {@code MemoryWatch} parameters, checks the peak memory of each store and watched
  * database against its budget right after every test method (before {@code @AfterEach}), and closes
- * and deletes stores and directories when their scope ends.
+ * and deletes stores and directories when their scope ends. Every store and watched database is
+ * also in the JVM-wide registry ({@code JvmStores}) while it lives: the JVM-wide budget ({@code
+ * kalamdb.store.jvm-budget-mb}) judges their sum at the same check, and the memory report ({@code
+ * target/kalamdb-reports/kalamdb-memory.json}) is written when the engine finishes.
  *
  * <p>The contract (scopes, precedence, cleanup, failure message, configuration parameters) is
  * documented on {@link TempStore}, {@link KalamStoreTest} and {@link MemoryWatch}.
@@ -60,7 +65,8 @@ public final class KalamStoreExtension
         AfterAllCallback,
         ParameterResolver,
         TestInstancePostProcessor,
-        TestInstancePreDestroyCallback {
+        TestInstancePreDestroyCallback,
+        TestWatcher {
 
   private static final String REGISTRY = "registry";
   private static final String REPORT_PREFIX = "kalamdb.store.";
@@ -82,6 +88,7 @@ public final class KalamStoreExtension
   @Override
   public void beforeAll(ExtensionContext context) {
     RunParameters parameters = RunParameters.read(context);
+    RunMemory.of(context, parameters);
     StoreRegistry registry = registry(context);
     for (Field field :
         tempStoreFields(context.getRequiredTestClass(), KalamStoreExtension::isStatic)) {
@@ -91,14 +98,17 @@ public final class KalamStoreExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    RunParameters parameters = RunParameters.read(context);
+    // Resetting takes a fresh sample of every store the test can see, which the run's round at
+    // the test's start then reads: what came before the test is not blamed on it.
     for (ManagedStore store : visibleStores(context)) {
       store.resetPeak();
     }
     for (MemoryWatch watch : visibleWatches(context)) {
       watch.resetPeaks();
     }
+    RunMemory.of(context, parameters).testStarted(context);
     requireStaticFieldsSet(context);
-    RunParameters parameters = RunParameters.read(context);
     StoreRegistry registry = registry(context);
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
       for (Field field : tempStoreFields(instance.getClass(), f -> !isStatic(f))) {
@@ -113,20 +123,26 @@ public final class KalamStoreExtension
    */
   @Override
   public void afterTestExecution(ExtensionContext context) {
-    boolean reportToStdout = RunParameters.read(context).reportToStdout();
+    RunParameters parameters = RunParameters.read(context);
+    boolean reportToStdout = parameters.reportToStdout();
     // Databases watched from now on (in @AfterEach) would never be checked: refuse them.
     registry(context)
         .refuseNewDatabases(
             "the budget check of this test ran right after the test method; watch databases in"
                 + " the test method or in @BeforeEach");
     List<BudgetCheck> checks = new ArrayList<>();
+    List<StoreRecord> records = new ArrayList<>();
     for (ManagedStore store : visibleStores(context)) {
-      checks.add(BudgetCheck.of(store));
+      BudgetCheck check = BudgetCheck.of(store);
+      checks.add(check);
+      records.add(check.record("store"));
     }
     List<BudgetCheck> databases = new ArrayList<>();
     for (MemoryWatch watch : visibleWatches(context)) {
       for (WatchedDatabase database : watch.databases()) {
-        databases.add(BudgetCheck.of(database));
+        BudgetCheck check = BudgetCheck.of(database);
+        databases.add(check);
+        records.add(check.record("watched"));
       }
     }
     checks.addAll(databases);
@@ -152,6 +168,8 @@ public final class KalamStoreExtension
         System.out.println("[kalamdb] " + BudgetCheck.sumSummary(databases));
       }
     }
+    // Every store just took a last sample (BudgetCheck.of): the JVM-wide sum is judged on it.
+    overBudget.addAll(RunMemory.of(context, parameters).testChecked(context, records));
     if (!overBudget.isEmpty()) {
       throw new AssertionFailedError(String.join("\n", overBudget));
     }
@@ -174,9 +192,26 @@ public final class KalamStoreExtension
    */
   @Override
   public void afterEach(ExtensionContext context) {
+    // A test whose budget check never ran (a @BeforeEach failed) stops running here.
+    RunMemory.existing(context).ifPresent(run -> run.testEnded(context));
     if (context.getExecutionException().isPresent()) {
       visibleResources(context).forEach(TestResource::markFailed);
     }
+  }
+
+  @Override
+  public void testSuccessful(ExtensionContext context) {
+    RunMemory.existing(context).ifPresent(run -> run.testFinished(context, "passed", null));
+  }
+
+  @Override
+  public void testFailed(ExtensionContext context, Throwable cause) {
+    RunMemory.existing(context).ifPresent(run -> run.testFinished(context, "failed", cause));
+  }
+
+  @Override
+  public void testAborted(ExtensionContext context, Throwable cause) {
+    RunMemory.existing(context).ifPresent(run -> run.testFinished(context, "aborted", cause));
   }
 
   /** No test follows: a class-level watch takes no more databases (none would be checked). */
@@ -225,7 +260,10 @@ public final class KalamStoreExtension
                 + " method or of a @BeforeEach, @BeforeAll or @AfterEach method");
       }
       return registry.memoryWatch(
-          () -> new MemoryWatch(SettingsResolver.resolve(declaration, context, parameters)));
+          () ->
+              new MemoryWatch(
+                  SettingsResolver.resolve(declaration, context, parameters),
+                  RunMemory.owner(context)));
     }
     TestResource resource;
     Object value;
@@ -234,9 +272,13 @@ public final class KalamStoreExtension
       resource = directory;
       value = directory.directory();
     } else {
+      RunMemory.of(context, parameters);
       ManagedStore store =
           ManagedStore.open(
-              declaration, SettingsResolver.resolve(declaration, context, parameters), parameters);
+              declaration,
+              SettingsResolver.resolve(declaration, context, parameters),
+              parameters,
+              RunMemory.owner(context));
       resource = store;
       value = store.store();
     }
@@ -323,7 +365,10 @@ public final class KalamStoreExtension
     } else {
       ManagedStore store =
           ManagedStore.open(
-              declaration, SettingsResolver.resolve(declaration, context, parameters), parameters);
+              declaration,
+              SettingsResolver.resolve(declaration, context, parameters),
+              parameters,
+              RunMemory.owner(context));
       registry.addScoped(store);
       value = store.store();
     }

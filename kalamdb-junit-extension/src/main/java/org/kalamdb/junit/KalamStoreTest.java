@@ -63,8 +63,50 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       where no annotation sets it; see {@link #storage()};
  *   <li>{@code kalamdb.store.memory-files-in-budget}: {@code false} (default) or {@code true},
  *       whether a memory store's budget also counts the memory its files hold ({@link
- *       org.kalamdb.store.MemoryUsage#inMemoryFileBytes()}); see {@link #storage()}.
+ *       org.kalamdb.store.MemoryUsage#inMemoryFileBytes()}); see {@link #storage()};
+ *   <li>{@code kalamdb.store.jvm-budget-mb}: a budget in MB (a positive integer) for the sum of
+ *       every live store and watched database of the test JVM; none by default (see below);
+ *   <li>{@code kalamdb.store.report}: {@code true} (default) or {@code false}, whether the run
+ *       writes its memory report (see below);
+ *   <li>{@code kalamdb.store.report-dir}: the directory of the report; default {@code
+ *       target/kalamdb-reports}, relative to the working directory (the module's directory under
+ *       Surefire); created when missing;
+ *   <li>{@code kalamdb.store.report-id}: names the report {@code kalamdb-memory-ID.json} instead of
+ *       {@code kalamdb-memory.json}, so that Surefire forks and CI shards each write their own
+ *       (letters, digits, {@code .}, {@code -} and {@code _}).
  * </ul>
+ *
+ * <h2>The JVM-wide budget</h2>
+ *
+ * <p>Every store the extension opens and every database watched through {@link MemoryWatch} is
+ * counted, while it lives, in one sum for the whole JVM: RocksDB's accounted memory ({@link
+ * org.kalamdb.store.MemoryUsage#total()}, as a store's budget counts it), each at its highest
+ * sample since the previous look, looked at every 25 ms in the background and once more at each
+ * test's budget check. With {@code kalamdb.store.jvm-budget-mb} set, the moment the sum goes from
+ * at most the budget to over it is a crossing, and the budget check of each test running then (from
+ * the extension's {@code beforeEach} to the check) fails it with a message naming the budget, the
+ * sum, and every store and watched database alive then with its share and its test, largest first:
+ *
+ * <pre>
+ * the JVM-wide sum of RocksDB memory went over its budget of 7 MB (configuration parameter
+ * kalamdb.store.jvm-budget-mb) during this test: 9.0 MB in 2 stores and watched databases: store
+ * 'big' of ThreeTests.large() 6.0 MB, store 'shared' of ThreeTests 3.0 MB
+ * </pre>
+ *
+ * <p>Tests that run while the sum merely stays over the budget do not fail again: only a new
+ * crossing, after the sum came back under, fails the tests running then. A crossing while no test
+ * runs (in {@code @BeforeAll}, {@code @AfterEach}, between tests) fails the next test checked; one
+ * after the last test is printed as a warning. Memory that came and went between two samples of a
+ * store is not seen.
+ *
+ * <h2>The memory report</h2>
+ *
+ * <p>When the engine finishes, every run writes {@code target/kalamdb-reports/kalamdb-memory.json}
+ * ({@link org.kalamdb.report.MemoryReportJson}): every test with its status, failure message and
+ * stores (budget and its source, peak by component), the JVM-wide sum over the run (a point per
+ * change, at most a few thousand) with each test's start and end, and the JVM-wide budget's
+ * crossings. A report that cannot be written costs one warning line on standard error, never a
+ * test.
  *
  * <p>A bad value fails the tests concerned with an {@link
  * org.junit.jupiter.api.extension.ExtensionConfigurationException} naming the parameter, the value

@@ -12,6 +12,7 @@ import org.kalamdb.store.MemoryUsage;
 import org.kalamdb.store.PeakRecorder;
 import org.kalamdb.store.Storage;
 import org.kalamdb.store.WriteAheadLog;
+import org.rocksdb.RocksDB;
 
 /**
  * One temporary store of a test: the open {@link KalamStore}, its directory, its settings, and
@@ -24,6 +25,7 @@ final class ManagedStore implements TestResource {
   private final Path directory;
   private final KalamStore store;
   private final PeakRecorder recorder;
+  private final JvmStores.Entry live;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /** Column families at the last look while open: a closed store is judged with this count. */
@@ -39,7 +41,8 @@ final class ManagedStore implements TestResource {
       StoreSettings settings,
       CleanupMode cleanup,
       Path directory,
-      KalamStore store) {
+      KalamStore store,
+      JvmStores.Owner owner) {
     this.declaration = declaration;
     this.settings = settings;
     this.cleanup = cleanup;
@@ -49,14 +52,28 @@ final class ManagedStore implements TestResource {
     // included, and untouched by the test's store.resetPeak().
     this.recorder = store.recordPeaks();
     this.columnFamilyCount = settings.columnFamilies().size() + 1;
+    // In the JVM-wide sum until closed, by the extension or by its user (through the store or
+    // db().close(): isOwningHandle() reads a Java field, RocksDB is not called).
+    RocksDB db = store.db();
+    this.live =
+        JvmStores.jvm()
+            .register(
+                "store '" + declaration.name() + "'",
+                owner,
+                store.recordPeaks(),
+                () -> store.isClosed() || !db.isOwningHandle());
   }
 
   /**
-   * Creates a fresh directory under the base directory and opens a store in it; a memory store gets
-   * a fresh name there instead, and nothing on disk.
+   * Creates a fresh directory under the base directory and opens a store in it (a memory store gets
+   * a fresh name there instead, and nothing on disk), owned by {@code owner} in the JVM-wide
+   * registry.
    */
   static ManagedStore open(
-      StoreDeclaration declaration, StoreSettings settings, RunParameters parameters) {
+      StoreDeclaration declaration,
+      StoreSettings settings,
+      RunParameters parameters,
+      JvmStores.Owner owner) {
     boolean inMemory = settings.storage() == Storage.MEMORY;
     Path directory =
         inMemory
@@ -71,7 +88,7 @@ final class ManagedStore implements TestResource {
               settings.columnFamilies(),
               WriteAheadLog.ENABLED,
               settings.storage());
-      return new ManagedStore(declaration, settings, parameters.cleanup(), directory, store);
+      return new ManagedStore(declaration, settings, parameters.cleanup(), directory, store, owner);
     } catch (RuntimeException e) {
       ExtensionConfigurationException failure =
           new ExtensionConfigurationException(
@@ -147,6 +164,14 @@ final class ManagedStore implements TestResource {
    * close().
    */
   MemoryUsage peak() {
+    return peak(false);
+  }
+
+  /**
+   * Like {@link #peak()}; with {@code withInMemoryFiles}, the sample that was highest counting a
+   * memory store's files too ({@link PeakRecorder#peakWithInMemoryFiles()}).
+   */
+  MemoryUsage peak(boolean withInMemoryFiles) {
     if (closedBeforeTest) {
       return MemoryUsage.NONE;
     }
@@ -156,7 +181,7 @@ final class ManagedStore implements TestResource {
     } catch (IllegalStateException closedByTheTest) {
       // Through the store's API only, which refuses after close: no native handle is touched.
     }
-    return recorder.peak();
+    return withInMemoryFiles ? recorder.peakWithInMemoryFiles() : recorder.peak();
   }
 
   /**
@@ -185,6 +210,7 @@ final class ManagedStore implements TestResource {
               "closing store '" + name() + "' in " + directory + " failed", e));
     } finally {
       recorder.close();
+      live.close();
     }
     // A memory store's files went with its close; there is no directory.
     if (store.storage() == Storage.DISK && cleanup.deletes(failed)) {

@@ -86,13 +86,18 @@ import org.rocksdb.RocksDB;
  */
 public final class MemoryWatch {
   private final StoreSettings settings;
+  private final JvmStores.Owner owner;
   private final List<WatchedDatabase> databases = new ArrayList<>();
   private String refusal;
   private boolean closed;
 
-  /** Created by the extension only, with the settings its databases are checked against. */
-  MemoryWatch(StoreSettings settings) {
+  /**
+   * Created by the extension only, with the settings its databases are checked against and the test
+   * (or class) they belong to in the JVM-wide sum.
+   */
+  MemoryWatch(StoreSettings settings, JvmStores.Owner owner) {
     this.settings = settings;
+    this.owner = owner;
   }
 
   /**
@@ -125,7 +130,7 @@ public final class MemoryWatch {
         throw new IllegalStateException("cannot watch database '" + name + "' now: " + refusal);
       }
       DatabaseWatch watch = DatabaseWatch.start(name, db, sharedCaches);
-      databases.add(new WatchedDatabase(name, watch, settings));
+      databases.add(new WatchedDatabase(name, watch, settings, db, owner));
       return watch;
     }
   }

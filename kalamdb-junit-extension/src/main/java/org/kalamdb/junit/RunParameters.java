@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.kalamdb.config.Dialect;
+import org.kalamdb.junit.report.ReportFile;
 import org.kalamdb.store.Storage;
 
 /**
@@ -24,6 +25,12 @@ import org.kalamdb.store.Storage;
  * @param storage the {@code kalamdb.store.storage} value, if set
  * @param memoryFilesInBudget the {@code kalamdb.store.memory-files-in-budget} flag: a memory
  *     store's budget also counts the memory its files hold
+ * @param jvmBudgetMb the {@code kalamdb.store.jvm-budget-mb} value, if set: the budget of the sum
+ *     of every live store and watched database of the JVM
+ * @param report the {@code kalamdb.store.report} flag: write the memory report when the run ends
+ * @param reportFile where: {@code kalamdb.store.report-dir} (default {@code
+ *     target/kalamdb-reports}, relative to the working directory) and {@code
+ *     kalamdb.store.report-id}
  */
 record RunParameters(
     Optional<String> config,
@@ -33,7 +40,10 @@ record RunParameters(
     boolean reportToStdout,
     Optional<Dialect> dialect,
     Optional<Storage> storage,
-    boolean memoryFilesInBudget) {
+    boolean memoryFilesInBudget,
+    OptionalLong jvmBudgetMb,
+    boolean report,
+    ReportFile reportFile) {
 
   static final String CONFIG = "kalamdb.store.config";
   static final String MEMORY_BUDGET_MB = "kalamdb.store.memory-budget-mb";
@@ -43,11 +53,22 @@ record RunParameters(
   static final String DIALECT = "kalamdb.store.dialect";
   static final String STORAGE = "kalamdb.store.storage";
   static final String MEMORY_FILES_IN_BUDGET = "kalamdb.store.memory-files-in-budget";
+  static final String JVM_BUDGET_MB = "kalamdb.store.jvm-budget-mb";
+  static final String REPORT = "kalamdb.store.report";
+  static final String REPORT_DIR = "kalamdb.store.report-dir";
+  static final String REPORT_ID = "kalamdb.store.report-id";
+
+  /** The report directory when none is set, relative to the working directory. */
+  static final Path DEFAULT_REPORT_DIR = Path.of("target", "kalamdb-reports");
+
+  /** A report id goes into a file name: letters, digits, dot, dash and underscore. */
+  private static final java.util.regex.Pattern REPORT_ID_CHARACTERS =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
 
   /** Reads every parameter; a bad value throws {@link ExtensionConfigurationException}. */
   static RunParameters read(ExtensionContext context) {
     Optional<String> config = nonBlank(context, CONFIG);
-    OptionalLong budget = budget(nonBlank(context, MEMORY_BUDGET_MB));
+    OptionalLong budget = positiveMb(MEMORY_BUDGET_MB, nonBlank(context, MEMORY_BUDGET_MB));
     CleanupMode cleanup =
         nonBlank(context, CLEANUP)
             .map(
@@ -65,10 +86,10 @@ record RunParameters(
             .orElse(CleanupMode.ALWAYS);
     Path baseDir =
         nonBlank(context, BASE_DIR)
-            .map(RunParameters::baseDir)
+            .map(value -> path(BASE_DIR, value))
             .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
     boolean reportToStdout =
-        nonBlank(context, REPORT_STDOUT).map(v -> flag(REPORT_STDOUT, v)).orElse(true);
+        nonBlank(context, REPORT_STDOUT).map(value -> flag(REPORT_STDOUT, value)).orElse(true);
     Optional<Dialect> dialect =
         nonBlank(context, DIALECT)
             .map(value -> SettingsResolver.dialect(value, "configuration parameter " + DIALECT));
@@ -77,8 +98,25 @@ record RunParameters(
         nonBlank(context, MEMORY_FILES_IN_BUDGET)
             .map(v -> flag(MEMORY_FILES_IN_BUDGET, v))
             .orElse(false);
+    OptionalLong jvmBudget = positiveMb(JVM_BUDGET_MB, nonBlank(context, JVM_BUDGET_MB));
+    boolean report = nonBlank(context, REPORT).map(value -> flag(REPORT, value)).orElse(true);
+    Path reportDir =
+        nonBlank(context, REPORT_DIR)
+            .map(value -> path(REPORT_DIR, value))
+            .orElse(DEFAULT_REPORT_DIR);
+    Optional<String> reportId = nonBlank(context, REPORT_ID).map(RunParameters::reportId);
     return new RunParameters(
-        config, budget, cleanup, baseDir, reportToStdout, dialect, storage, filesInBudget);
+        config,
+        budget,
+        cleanup,
+        baseDir,
+        reportToStdout,
+        dialect,
+        storage,
+        filesInBudget,
+        jvmBudget,
+        report,
+        new ReportFile(reportDir, reportId));
   }
 
   private static Storage storage(String value) {
@@ -106,11 +144,24 @@ record RunParameters(
         "configuration parameter " + key + " must be true or false, got '" + value + "'");
   }
 
+  private static String reportId(String value) {
+    if (!REPORT_ID_CHARACTERS.matcher(value).matches()) {
+      throw new ExtensionConfigurationException(
+          "configuration parameter "
+              + REPORT_ID
+              + " names the report file kalamdb-memory-ID.json and may hold only letters, digits,"
+              + " '.', '-' and '_', got '"
+              + value
+              + "'");
+    }
+    return value;
+  }
+
   private static Optional<String> nonBlank(ExtensionContext context, String key) {
     return context.getConfigurationParameter(key).map(String::strip).filter(v -> !v.isEmpty());
   }
 
-  private static OptionalLong budget(Optional<String> value) {
+  private static OptionalLong positiveMb(String key, Optional<String> value) {
     if (value.isEmpty()) {
       return OptionalLong.empty();
     }
@@ -124,7 +175,7 @@ record RunParameters(
     if (mb <= 0) {
       throw new ExtensionConfigurationException(
           "configuration parameter "
-              + MEMORY_BUDGET_MB
+              + key
               + " must be a positive whole number of MB, got '"
               + text
               + "'");
@@ -132,12 +183,12 @@ record RunParameters(
     return OptionalLong.of(mb);
   }
 
-  private static Path baseDir(String value) {
+  private static Path path(String key, String value) {
     try {
       return Path.of(value);
     } catch (java.nio.file.InvalidPathException e) {
       throw new ExtensionConfigurationException(
-          "configuration parameter " + BASE_DIR + " is not a valid path: '" + value + "'", e);
+          "configuration parameter " + key + " is not a valid path: '" + value + "'", e);
     }
   }
 }

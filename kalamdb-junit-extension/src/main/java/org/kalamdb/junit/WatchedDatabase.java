@@ -4,6 +4,7 @@ import org.kalamdb.store.DatabaseWatch;
 import org.kalamdb.store.MemoryUsage;
 import org.kalamdb.store.PeakRecorder;
 import org.kalamdb.store.StoreException;
+import org.rocksdb.RocksDB;
 
 /**
  * A database handed to {@link MemoryWatch#watch}: its watch, the extension's own recorder of its
@@ -15,15 +16,29 @@ final class WatchedDatabase {
   private final DatabaseWatch watch;
   private final PeakRecorder recorder;
   private final StoreSettings settings;
+  private final JvmStores.Entry live;
 
   /** Set when a test starts with the database already closed: nothing of it is judged then. */
   private volatile boolean closedBeforeTest;
 
-  WatchedDatabase(String name, DatabaseWatch watch, StoreSettings settings) {
+  /**
+   * @param db the database watched, only to see (through a Java field, without calling RocksDB)
+   *     when its owner closed it, which takes it out of the JVM-wide sum
+   * @param owner the test it belongs to in the JVM-wide registry
+   */
+  WatchedDatabase(
+      String name, DatabaseWatch watch, StoreSettings settings, RocksDB db, JvmStores.Owner owner) {
     this.name = name;
     this.watch = watch;
     this.recorder = watch.recordPeaks();
     this.settings = settings;
+    this.live =
+        JvmStores.jvm()
+            .register(
+                "database '" + name + "'",
+                owner,
+                watch.recordPeaks(),
+                () -> watch.databaseClosed() || !db.isOwningHandle());
   }
 
   String name() {
@@ -70,5 +85,6 @@ final class WatchedDatabase {
   void close() {
     watch.close();
     recorder.close();
+    live.close();
   }
 }

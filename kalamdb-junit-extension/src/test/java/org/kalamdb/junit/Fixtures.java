@@ -28,6 +28,8 @@ final class Fixtures {
     parameters.put("kalamdb.store.config", "classpath:small.toml");
     // The tests of the printed line turn it back on; thousands of fixture runs would flood the log.
     parameters.put("kalamdb.store.report-stdout", "false");
+    // The memory report's tests turn it on with a directory of their own; others write none.
+    parameters.put("kalamdb.store.report", "false");
   }
 
   /** Stores under {@code baseDir}, config {@code classpath:small.toml}. */

@@ -17,7 +17,8 @@ import java.util.List;
  * @param durationMillis how long the run lasted
  * @param jvmBudgetBytes the JVM-wide budget ({@code kalamdb.store.jvm-budget-mb}) in bytes, or
  *     {@code null} when none was set
- * @param tests every test that used a store or a watched database, in the order they started
+ * @param tests every test of a class that uses the extension (most have stores or watched
+ *     databases; one with none has an empty list), in the order they started
  * @param timeline the JVM-wide sum of every live store and watched database, sampled over the run
  * @param crossings each time the sum went over the JVM-wide budget, in order
  */

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Reads and writes {@code kalamdb-memory.json}, the file format of {@link MemoryReport}. */
 public final class MemoryReportJson {
@@ -32,19 +29,12 @@ public final class MemoryReportJson {
   }
 
   /**
-   * Writes the report to {@code file} whole or not at all (a temporary file beside it, then a
-   * move), creating the directory.
+   * Writes the report to {@code file} whole or not at all, as {@link OutputFile#write} does
+   * (temporary file, then a move; 0644 for a new file, the old mode kept; a target that is not a
+   * regular file is refused), creating the directory.
    */
   public static void write(Path file, MemoryReport report) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    try {
-      Files.writeString(temp, toJson(report), StandardCharsets.UTF_8);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    OutputFile.write(file, toJson(report));
   }
 
   /**

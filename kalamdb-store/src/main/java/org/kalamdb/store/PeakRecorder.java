@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 public final class PeakRecorder implements AutoCloseable {
 
   private final AtomicReference<MemoryUsage> peak;
+  private final AtomicReference<MemoryUsage> peakWithFiles;
   private final Supplier<MemoryUsage> latest;
   private final Runnable detach;
   private volatile boolean stopped;
@@ -28,12 +29,16 @@ public final class PeakRecorder implements AutoCloseable {
     this.latest = Objects.requireNonNull(latest, "latest");
     this.detach = Objects.requireNonNull(detach, "detach");
     this.peak = new AtomicReference<>(latest.get());
+    this.peakWithFiles = new AtomicReference<>(latest.get());
   }
 
   /** Keeps {@code usage} if its total is the highest so far and the recorder was not closed. */
   void record(MemoryUsage usage) {
     if (!stopped) {
       peak.accumulateAndGet(usage, (old, now) -> now.total() > old.total() ? now : old);
+      peakWithFiles.accumulateAndGet(
+          usage,
+          (old, now) -> now.totalWithInMemoryFiles() > old.totalWithInMemoryFiles() ? now : old);
     }
   }
 
@@ -46,16 +51,29 @@ public final class PeakRecorder implements AutoCloseable {
   }
 
   /**
+   * The sample with the highest {@link MemoryUsage#totalWithInMemoryFiles()} since this recorder
+   * was created or last reset: for a memory store whose budget counts its files, where a flush
+   * moves memory from memtables (the highest {@link #peak()}) into files. The same as {@link
+   * #peak()} on disk, where files hold no memory.
+   */
+  public MemoryUsage peakWithInMemoryFiles() {
+    return peakWithFiles.get();
+  }
+
+  /**
    * Starts a new high-water mark from the source's most recent sample (not a new one: this never
    * touches the database). Other recorders and the source's own peak are left alone.
    */
   public void reset() {
-    peak.set(latest.get());
+    MemoryUsage now = latest.get();
+    peak.set(now);
+    peakWithFiles.set(now);
   }
 
   /** Starts a new high-water mark at {@code usage}. */
   void resetTo(MemoryUsage usage) {
     peak.set(usage);
+    peakWithFiles.set(usage);
   }
 
   /**

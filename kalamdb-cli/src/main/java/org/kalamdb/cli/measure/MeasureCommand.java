@@ -22,6 +22,7 @@ import org.kalamdb.config.ConfigValidator;
 import org.kalamdb.config.Diagnostic;
 import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.config.ValidationResult;
+import org.kalamdb.report.OutputFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +51,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every run completed",
-      "1:a run failed (its row says why), or --config FILE has errors",
+      "1:a run failed (its row says why), --config FILE has errors, or --plot FILE cannot be"
+          + " written",
       "2:usage error"
     })
 public final class MeasureCommand implements Callable<Integer> {
@@ -131,6 +133,14 @@ public final class MeasureCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON document instead of the table.")
   boolean json;
 
+  @Option(
+      names = "--plot",
+      paramLabel = "FILE.svg",
+      description =
+          "Also draw the accounted peak (and RSS growth, where measured) against column families,"
+              + " one line per profile, into FILE.svg (replaced whole; not a directory or pipe).")
+  Path plot;
+
   static final List<Integer> DEFAULT_COLUMN_FAMILIES = List.of(6, 17, 57, 200);
 
   @Override
@@ -152,6 +162,9 @@ public final class MeasureCommand implements Callable<Integer> {
       }
       configured = result.config();
     }
+    if (plot != null && !plotWritable()) {
+      return 1; // before minutes of measuring, not after
+    }
     List<WorkerResult> results = runAll(chosen, counts, order, configured);
     PrintWriter out = spec.commandLine().getOut();
     MeasureReport report =
@@ -162,7 +175,41 @@ public final class MeasureCommand implements Callable<Integer> {
     } else {
       report.print(out);
     }
+    if (plot != null && !writePlot(report)) {
+      return 1;
+    }
     return results.stream().allMatch(WorkerResult::ok) ? 0 : 1;
+  }
+
+  private boolean plotWritable() {
+    try {
+      OutputFile.checkWritable(plot);
+      return true;
+    } catch (IOException e) {
+      plotError(e);
+      return false;
+    }
+  }
+
+  private boolean writePlot(MeasureReport report) {
+    try {
+      OutputFile.write(plot, MeasurePlot.svg(report));
+      // On stderr with the progress: stdout stays the table or the JSON.
+      spec.commandLine().getErr().println("plot: " + plot);
+      return true;
+    } catch (IOException e) {
+      plotError(e);
+      return false;
+    }
+  }
+
+  /** One line, as {@code generate -o} reports a file it cannot write. */
+  private void plotError(IOException e) {
+    String reason =
+        e instanceof FileSystemException fs && fs.getReason() != null
+            ? fs.getReason()
+            : ConfigFileException.reason(e);
+    spec.commandLine().getErr().println(plot + ": error: cannot write file: " + reason);
   }
 
   private List<WorkerResult> runAll(

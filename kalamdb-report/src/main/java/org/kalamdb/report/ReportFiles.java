@@ -1,0 +1,191 @@
+package org.kalamdb.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds and reads memory report files: every {@value #GLOB} in a directory (each Surefire fork or
+ * CI shard writes its own), or a file named directly. Problems do not stop the search: every file
+ * that cannot be read is one located line, all of them reported together.
+ */
+public final class ReportFiles {
+  /** The report files read from a directory. */
+  public static final String GLOB = "kalamdb-memory*.json";
+
+  private static final ObjectMapper TREE = new ObjectMapper();
+  private static final Pattern LOCATION = Pattern.compile("^(:\\d+:\\d+)?: ");
+
+  private ReportFiles() {}
+
+  /**
+   * Reads the reports at {@code locations}: a directory gives its {@value #GLOB} files in name
+   * order, anything else is read as a report file. A file reached twice is read once.
+   *
+   * @param shown how messages name a file (e.g. relative to where the build started)
+   */
+  public static LoadedReports load(List<Path> locations, Function<Path, String> shown) {
+    List<String> problems = new ArrayList<>();
+    List<Path> missing = new ArrayList<>();
+    Set<Path> files = new LinkedHashSet<>();
+    for (Path location : locations) {
+      BasicFileAttributes attributes;
+      try {
+        attributes = Files.readAttributes(location, BasicFileAttributes.class);
+      } catch (NoSuchFileException e) {
+        missing.add(location);
+        continue;
+      } catch (IOException e) {
+        problems.add(shown.apply(location) + ": error: cannot read: " + reason(e));
+        continue;
+      }
+      if (attributes.isDirectory()) {
+        try {
+          files.addAll(inDirectory(location));
+        } catch (IOException e) {
+          problems.add(shown.apply(location) + ": error: cannot list the directory: " + reason(e));
+        }
+      } else {
+        files.add(location);
+      }
+    }
+    List<Path> read = new ArrayList<>();
+    List<MemoryReport> reports = new ArrayList<>();
+    Set<Path> seen = new LinkedHashSet<>();
+    for (Path file : files) {
+      if (!seen.add(file.toAbsolutePath().normalize())) {
+        continue;
+      }
+      read.add(file);
+      try {
+        reports.add(read(file, shown.apply(file)));
+      } catch (ReportProblem p) {
+        problems.add(p.getMessage());
+      }
+    }
+    return new LoadedReports(read, reports, missing, problems);
+  }
+
+  private static List<Path> inDirectory(Path dir) throws IOException {
+    Set<Path> sorted = new TreeSet<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, GLOB)) {
+      entries.forEach(sorted::add);
+    }
+    return List.copyOf(sorted);
+  }
+
+  private static MemoryReport read(Path file, String shown) throws ReportProblem {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
+        // A named pipe would block the read forever; refuse it unopened.
+        throw new ReportProblem(
+            shown
+                + ": error: cannot read file: "
+                + FileKind.of(file, attributes)
+                + ", not a regular file");
+      }
+      if (!Files.isReadable(file)) {
+        throw new ReportProblem(shown + ": error: cannot read file: permission denied");
+      }
+    } catch (IOException e) {
+      throw new ReportProblem(shown + ": error: cannot read file: " + reason(e));
+    }
+    try {
+      return MemoryReportJson.read(file);
+    } catch (IOException e) {
+      throw new ReportProblem(shape(file, shown).orElseGet(() -> located(file, shown, e)));
+    }
+  }
+
+  /**
+   * Why a file that is JSON is no report of this version: another format number, or a list missing.
+   * Binding fails on such a file before the format is looked at, with a message about Java, not
+   * about the file.
+   */
+  private static Optional<String> shape(Path file, String shown) {
+    JsonNode tree;
+    try {
+      tree = TREE.readTree(file.toFile());
+    } catch (IOException notJson) {
+      return Optional.empty();
+    }
+    if (tree == null || !tree.isObject()) {
+      return Optional.of(shown + ": error: not a kalamdb memory report: not a JSON object");
+    }
+    JsonNode format = tree.get("format");
+    if (format == null || !format.isInt() || format.asInt() != MemoryReport.FORMAT) {
+      return Optional.of(
+          shown
+              + ": error: memory report format "
+              + (format == null ? "missing" : format.toString())
+              + ", this version reads format "
+              + MemoryReport.FORMAT);
+    }
+    for (String list : List.of("tests", "timeline", "crossings")) {
+      if (tree.get(list) == null || !tree.get(list).isArray()) {
+        return Optional.of(
+            shown + ": error: not a kalamdb memory report: no \"" + list + "\" array");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * MemoryReportJson's message names the file as the JDK does, then the line and column; here it is
+   * named as the caller shows files, followed by "error:" as compilers write it.
+   */
+  private static String located(Path file, String shown, IOException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    String prefix = file.toString();
+    if (message.startsWith(prefix)) {
+      Matcher at = LOCATION.matcher(message.substring(prefix.length()));
+      if (at.find()) {
+        String where = at.group(1) == null ? "" : at.group(1);
+        return shown
+            + where
+            + ": error: "
+            + message.substring(prefix.length() + at.end()).replace('\n', ' ');
+      }
+    }
+    return shown + ": error: cannot read file: " + reason(e);
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /** One file's problem, its message the whole located line. */
+  private static final class ReportProblem extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ReportProblem(String line) {
+      super(line, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package org.kalamdb.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The page in a real browser: Chromium (the OS package, {@code /usr/bin/chromium}; CI installs it)
+ * opens the file headless, and the DOM it builds must hold the numbers of the JSON, and its
+ * screenshot must be a picture. Skipped, saying so, where Chromium is not installed.
+ */
+class BrowserRenderingTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final long TIMEOUT_SECONDS = 90;
+
+  @TempDir static Path dir;
+  private static List<MemoryReport> reports;
+  private static Path page;
+
+  @BeforeAll
+  static void writePage() throws IOException {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM),
+        "Chromium is not installed at " + CHROMIUM + " (apt-get install chromium); not run");
+    reports = List.of(SampleReports.forkOne(), SampleReports.forkTwo());
+    page = dir.resolve("kalamdb-memory.html");
+    OutputFile.write(page, MemoryReportHtml.render(reports));
+  }
+
+  /** Runs Chromium headless on the page with {@code options}; its stdout. */
+  private static String chromium(String name, String... options)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "profile-" + name)));
+    command.addAll(List.of(options));
+    command.add(page.toUri().toString());
+    Path out = dir.resolve(name + ".out");
+    Path err = dir.resolve(name + ".err");
+    Process chromium =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
+    if (!chromium.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      chromium.descendants().forEach(ProcessHandle::destroyForcibly);
+      chromium.destroyForcibly().waitFor();
+      throw new AssertionError(
+          "Chromium did not finish within "
+              + TIMEOUT_SECONDS
+              + " s and was killed: "
+              + String.join(" ", command)
+              + "\n"
+              + tail(err));
+    }
+    assertThat(chromium.exitValue())
+        .as("exit code of %s\n%s", String.join(" ", command), tail(err))
+        .isZero();
+    return Files.readString(out, StandardCharsets.UTF_8);
+  }
+
+  private static String tail(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+  }
+
+  @Test
+  void theDomChromiumBuildsHoldsTheNumbersOfTheJson() throws Exception {
+    String dom = chromium("dom", "--dump-dom");
+
+    Document rendered = Jsoup.parse(dom);
+
+    assertThat(rendered.title()).isEqualTo("kalamdb memory report");
+    PageAssertions.matchesReports(rendered, reports);
+    // The hostile name stayed text: no script element came out of it.
+    assertThat(rendered.select("script")).isEmpty();
+    assertThat(rendered.select("figure.timeline svg polyline")).hasSize(2);
+    assertThat(rendered.select("svg.breakdown")).hasSize(5);
+  }
+
+  @Test
+  void theScreenshotIsAPictureOfTheSizeAsked() throws Exception {
+    Path png = dir.resolve("page.png");
+
+    chromium("shot", "--screenshot=" + png, "--window-size=1200,1600", "--hide-scrollbars");
+
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(image).as("%s decodes as an image", png).isNotNull();
+    assertThat(image.getWidth()).isEqualTo(1200);
+    assertThat(image.getHeight()).isEqualTo(1600);
+    // Text, the chart's lines and the red budget line: many colours, not a blank page.
+    java.util.Set<Integer> colours = new java.util.HashSet<>();
+    for (int y = 0; y < image.getHeight(); y += 4) {
+      for (int x = 0; x < image.getWidth(); x += 4) {
+        colours.add(image.getRGB(x, y));
+      }
+    }
+    assertThat(colours.size()).as("distinct colours").isGreaterThan(20);
+  }
+}
