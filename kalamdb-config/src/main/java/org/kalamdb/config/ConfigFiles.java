@@ -71,37 +71,12 @@ public final class ConfigFiles {
       throw ConfigFileException.of(file, e);
     }
     if (!attributes.isRegularFile()) {
-      throw new ConfigFileException(file, kind(file, attributes) + ", not a regular file");
+      throw new ConfigFileException(file, FileKind.of(file, attributes) + ", not a regular file");
     }
     return attributes;
   }
 
   private static ConfigFileException tooLarge(Path file, long size) {
     return ConfigFileException.overLimit(file, size);
-  }
-
-  /** What a non-regular file is, in the words of {@code ls -l}'s first column. */
-  private static String kind(Path file, BasicFileAttributes attributes) {
-    if (attributes.isDirectory()) {
-      return "is a directory";
-    }
-    try {
-      int type = (Integer) Files.getAttribute(file, "unix:mode") & 0170000;
-      switch (type) {
-        case 0010000:
-          return "is a named pipe (FIFO)";
-        case 0020000:
-          return "is a character device";
-        case 0060000:
-          return "is a block device";
-        case 0140000:
-          return "is a socket";
-        default:
-          break;
-      }
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException notUnix) {
-      // Windows: no file type beyond "other".
-    }
-    return "is a special file";
   }
 }

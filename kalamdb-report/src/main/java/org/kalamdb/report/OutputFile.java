@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.kalamdb.config.FileKind;
 
 /**
  * Writes a generated file (the HTML page, a plot) whole or not at all: a temporary file beside it,

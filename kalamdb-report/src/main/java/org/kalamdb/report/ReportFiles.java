@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kalamdb.config.FileKind;
 
 /**
  * Finds and reads memory report files: every {@value #GLOB} in a directory (each Surefire fork or

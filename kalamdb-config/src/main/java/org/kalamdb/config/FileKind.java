@@ -1,16 +1,24 @@
-package org.kalamdb.report;
+package org.kalamdb.config;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** What a file that is not a regular file is, in the words of {@code ls -l}'s first column. */
-final class FileKind {
+/**
+ * What a file that is not a regular file is, in the words of {@code ls -l}'s first column: the
+ * reason every reader and writer of the toolkit gives when it refuses one.
+ */
+public final class FileKind {
   private FileKind() {}
 
-  /** E.g. {@code is a named pipe (FIFO)}. */
-  static String of(Path file, BasicFileAttributes attributes) {
+  /**
+   * E.g. {@code is a named pipe (FIFO)}.
+   *
+   * @param file the file, for its Unix mode
+   * @param attributes its attributes, read already
+   */
+  public static String of(Path file, BasicFileAttributes attributes) {
     if (attributes.isDirectory()) {
       return "is a directory";
     }
