@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.tomlj.Toml;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 
@@ -90,12 +89,18 @@ public final class ConfigValidator {
     SourceText source = new SourceText(text);
     TomlParseResult toml;
     try {
-      toml = Toml.parse(text);
+      toml = TomlParsing.parse(text);
     } catch (TomlParseError thrown) {
       // tomlj throws (instead of collecting) a few errors, e.g. a bad escape in a table header.
       return new ValidationResult(
           file,
           SyntaxDiagnostics.of(List.of(thrown), source, file),
+          RocksDbConfig.defaults(),
+          false);
+    } catch (TomlParsing.Crash crash) {
+      return new ValidationResult(
+          file,
+          List.of(SyntaxDiagnostics.of(crash, source, file)),
           RocksDbConfig.defaults(),
           false);
     }

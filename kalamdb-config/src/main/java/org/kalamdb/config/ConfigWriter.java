@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import org.kalamdb.config.TomlStatements.Kind;
 import org.kalamdb.config.TomlStatements.Statement;
-import org.tomlj.Toml;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 
@@ -248,7 +247,7 @@ public final class ConfigWriter {
    */
   private static void refuseOtherDialect(String text, Dialect dialect, String name) {
     Dialect other = dialect == Dialect.TOOLKIT ? Dialect.KALAMDB_SERVER : Dialect.TOOLKIT;
-    TomlParseResult toml = Toml.parse(text);
+    TomlParseResult toml = TomlParsing.parse(text);
     if (toml.get(other.sectionPath()) == null) {
       return;
     }
@@ -271,8 +270,8 @@ public final class ConfigWriter {
 
   private static boolean parses(String text) {
     try {
-      return Toml.parse(text).errors().isEmpty();
-    } catch (TomlParseError thrown) {
+      return TomlParsing.parse(text).errors().isEmpty();
+    } catch (TomlParseError | TomlParsing.Crash thrown) {
       return false;
     }
   }

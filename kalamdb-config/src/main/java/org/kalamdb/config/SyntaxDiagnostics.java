@@ -28,6 +28,17 @@ final class SyntaxDiagnostics {
     return result;
   }
 
+  /** A crash of tomlj on the file, located by {@link TomlParsing}, as a syntax error. */
+  static Diagnostic of(TomlParsing.Crash crash, SourceText source, String file) {
+    return new Diagnostic(
+        file,
+        crash.line(),
+        crash.column(),
+        Severity.ERROR,
+        keyOfLine(source, crash.line()).orElse(null),
+        "TOML syntax error: " + crash.getMessage());
+  }
+
   private static Diagnostic of(TomlParseError error, SourceText source, String file) {
     TomlPosition position = error.position();
     int line = position == null ? 0 : Math.max(1, position.line());

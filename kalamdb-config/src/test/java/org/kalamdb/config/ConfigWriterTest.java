@@ -175,6 +175,21 @@ class ConfigWriterTest {
   }
 
   @Test
+  void aFileTomljCrashesOnIsALocatedErrorAndLeftUntouched(@TempDir Path dir) throws IOException {
+    // tomlj 1.1.1 throws a bare NullPointerException on this date-time (found by fuzzing).
+    Path file = dir.resolve("config.toml");
+    String broken = "[server]\nstarted = 1979-05-27T07:32:09-5-\n";
+    Files.writeString(file, broken);
+    assertThatThrownBy(() -> ConfigWriter.write(file, CONFIG))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(
+            "config.toml:2:11: error: TOML syntax error: invalid date-time: after the time comes Z"
+                + " or an offset written +HH:MM or -HH:MM");
+    assertThat(Files.readString(file)).isEqualTo(broken);
+    assertThat(listing(dir)).containsExactly("config.toml");
+  }
+
+  @Test
   void invalidUtf8ExistingFileIsLeftUntouched(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("config.toml");
     byte[] bytes = {'a', ' ', '=', ' ', '"', (byte) 0xFF, '"', '\n'};
