@@ -307,7 +307,7 @@ public final class KalamStoreExtension
     if (!annotation.dialect().isBlank()) {
       set.add("dialect");
     }
-    if (annotation.storage() != TestStorage.INHERIT) {
+    if (!annotation.storage().isBlank()) {
       set.add("storage");
     }
     if (!set.isEmpty()) {
@@ -321,9 +321,9 @@ public final class KalamStoreExtension
               + (set.size() == 1 ? "it" : "them")
               + " (a database opened there and given to MemoryWatch takes its budget and config"
               + " from @KalamStoreTest and the configuration parameters"
-              + (annotation.storage() != TestStorage.INHERIT
+              + (!annotation.storage().isBlank()
                   ? "; the directory is always on disk, and code that wants a memory store"
-                      + " declares a @TempStore KalamStore with storage = MEMORY"
+                      + " declares a @TempStore KalamStore with storage = \"memory\""
                   : "")
               + ")");
     }

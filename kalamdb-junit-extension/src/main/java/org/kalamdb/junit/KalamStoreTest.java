@@ -167,10 +167,11 @@ public @interface KalamStoreTest {
   String dialect() default "";
 
   /**
-   * Where the stores keep their files: {@link TestStorage#DISK} or {@link TestStorage#MEMORY};
-   * {@link TestStorage#INHERIT} (the default) means not set here. Precedence: {@link
-   * TempStore#storage()} > this attribute (method, then class, then enclosing classes) >
-   * configuration parameter {@code kalamdb.store.storage} > disk.
+   * Where the stores keep their files: {@code "disk"} or {@code "memory"}, case-insensitive; empty
+   * (the default) means not set here. Another value fails the test with an {@link
+   * org.junit.jupiter.api.extension.ExtensionConfigurationException} naming the attribute and the
+   * valid values. Precedence: {@link TempStore#storage()} > this attribute (method, then class,
+   * then enclosing classes) > configuration parameter {@code kalamdb.store.storage} > disk.
    *
    * <p>A memory store lives in a RocksDB in-memory file system of its own ({@link
    * org.kalamdb.store.Storage#MEMORY}): no directory is created, nothing is written to disk, and
@@ -186,5 +187,5 @@ public @interface KalamStoreTest {
    * says (code that opens its own database there writes to disk); {@code @TempStore(storage = ...)}
    * on a {@code Path} is a configuration error.
    */
-  TestStorage storage() default TestStorage.INHERIT;
+  String storage() default "";
 }

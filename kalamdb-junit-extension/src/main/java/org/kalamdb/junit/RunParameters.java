@@ -1,10 +1,8 @@
 package org.kalamdb.junit;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.kalamdb.config.Dialect;
@@ -93,7 +91,9 @@ record RunParameters(
     Optional<Dialect> dialect =
         nonBlank(context, DIALECT)
             .map(value -> SettingsResolver.dialect(value, "configuration parameter " + DIALECT));
-    Optional<Storage> storage = nonBlank(context, STORAGE).map(RunParameters::storage);
+    Optional<Storage> storage =
+        nonBlank(context, STORAGE)
+            .map(value -> SettingsResolver.storage(value, "configuration parameter " + STORAGE));
     boolean filesInBudget =
         nonBlank(context, MEMORY_FILES_IN_BUDGET)
             .map(v -> flag(MEMORY_FILES_IN_BUDGET, v))
@@ -117,23 +117,6 @@ record RunParameters(
         jvmBudget,
         report,
         new ReportFile(reportDir, reportId));
-  }
-
-  private static Storage storage(String value) {
-    return Arrays.stream(Storage.values())
-        .filter(storage -> storage.id().equalsIgnoreCase(value))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new ExtensionConfigurationException(
-                    "configuration parameter "
-                        + STORAGE
-                        + " has the invalid value '"
-                        + value
-                        + "'; valid values (case-insensitive): "
-                        + Arrays.stream(Storage.values())
-                            .map(Storage::id)
-                            .collect(Collectors.joining(", "))));
   }
 
   private static boolean flag(String key, String value) {

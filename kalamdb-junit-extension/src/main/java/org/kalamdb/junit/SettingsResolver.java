@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -27,7 +28,7 @@ final class SettingsResolver {
       long memoryBudgetMb,
       String[] columnFamilies,
       String dialect,
-      TestStorage storage) {}
+      String storage) {}
 
   private SettingsResolver() {}
 
@@ -52,18 +53,49 @@ final class SettingsResolver {
         budgetMb(levels, parameters),
         budgetOrigin(levels, parameters),
         columnFamilies(levels),
-        storage(levels, parameters),
+        storage(levels, declaration, parameters),
         parameters.memoryFilesInBudget());
   }
 
-  /** The first storage set, else the configuration parameter's, else disk. */
-  private static Storage storage(List<Level> levels, RunParameters parameters) {
-    return levels.stream()
-        .map(level -> level.storage().storage())
-        .flatMap(Optional::stream)
+  /**
+   * The first storage set, every one set checked, else the configuration parameter's, else disk.
+   */
+  private static Storage storage(
+      List<Level> levels, StoreDeclaration declaration, RunParameters parameters) {
+    Optional<Storage> first = Optional.empty();
+    for (Level level : levels) {
+      if (!level.storage().isBlank()) {
+        Storage parsed =
+            storage(
+                level.storage(),
+                level.label() + " storage (for " + declaration.description() + ")");
+        first = first.isPresent() ? first : Optional.of(parsed);
+      }
+    }
+    return first.or(parameters::storage).orElse(Storage.DISK);
+  }
+
+  /**
+   * The storage {@code value} names ({@code disk} or {@code memory}, case-insensitive); {@code
+   * setting} names where it was set, for the error.
+   *
+   * @throws ExtensionConfigurationException naming the setting, the value and the valid values
+   */
+  static Storage storage(String value, String setting) {
+    String name = value.strip();
+    return Arrays.stream(Storage.values())
+        .filter(storage -> storage.id().equalsIgnoreCase(name))
         .findFirst()
-        .or(parameters::storage)
-        .orElse(Storage.DISK);
+        .orElseThrow(
+            () ->
+                new ExtensionConfigurationException(
+                    setting
+                        + " has the invalid value '"
+                        + value
+                        + "'; valid values (case-insensitive): "
+                        + Arrays.stream(Storage.values())
+                            .map(Storage::id)
+                            .collect(Collectors.joining(", "))));
   }
 
   /**

@@ -147,11 +147,12 @@ public @interface TempStore {
   String dialect() default "";
 
   /**
-   * Where this store keeps its files: {@link TestStorage#DISK} or {@link TestStorage#MEMORY};
-   * {@link TestStorage#INHERIT} (the default) means not set here. Precedence: this attribute >
-   * {@link KalamStoreTest#storage()} > configuration parameter {@code kalamdb.store.storage} >
-   * disk. See {@link KalamStoreTest#storage()} for what a memory store changes. Not for a {@code
-   * Path}: its directory is always on disk.
+   * Where this store keeps its files: {@code "disk"} or {@code "memory"}, case-insensitive; empty
+   * (the default) means not set here. Another value fails the test with an {@link
+   * org.junit.jupiter.api.extension.ExtensionConfigurationException} naming the attribute and the
+   * valid values. Precedence: this attribute > {@link KalamStoreTest#storage()} > configuration
+   * parameter {@code kalamdb.store.storage} > disk. See {@link KalamStoreTest#storage()} for what a
+   * memory store changes. Not for a {@code Path}: its directory is always on disk.
    */
-  TestStorage storage() default TestStorage.INHERIT;
+  String storage() default "";
 }

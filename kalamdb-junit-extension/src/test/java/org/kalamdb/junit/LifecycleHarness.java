@@ -45,7 +45,7 @@ public final class LifecycleHarness {
       List.of(
           "(a) hand-written @TempDir + RocksDB.open (seed options)",
           "(b) @KalamStoreTest store, disk",
-          "(c) @KalamStoreTest(storage = MEMORY) store");
+          "(c) @KalamStoreTest(storage = \"memory\") store");
 
   private LifecycleHarness() {}
 
@@ -155,7 +155,7 @@ public final class LifecycleHarness {
 
   /** The same class in memory. */
   @Fixture
-  @KalamStoreTest(storage = TestStorage.MEMORY)
+  @KalamStoreTest(storage = "memory")
   public static class ExtensionInMemory extends ExtensionOnDisk {}
 
   /** Runs the comparison and prints the table and the ratios. */

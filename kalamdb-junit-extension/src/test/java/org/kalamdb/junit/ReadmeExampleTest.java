@@ -119,7 +119,7 @@ class ReadmeExampleTest {
   }
 
   @Fixture
-  @KalamStoreTest(storage = TestStorage.MEMORY, memoryBudgetMb = 64)
+  @KalamStoreTest(storage = "memory", memoryBudgetMb = 64)
   static class FastOrdersTest {
     @TempStore(columnFamilies = {"orders"})
     KalamStore orders; // in memory
@@ -131,7 +131,7 @@ class ReadmeExampleTest {
     }
 
     @Test
-    void onDiskForOnce(@TempStore(storage = TestStorage.DISK) KalamStore store) {
+    void onDiskForOnce(@TempStore(storage = "disk") KalamStore store) {
       store.put("default", "k".getBytes(), "v".getBytes());
       assertThat(store.directory()).isDirectory();
     }

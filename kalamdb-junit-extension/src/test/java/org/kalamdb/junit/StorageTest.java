@@ -24,7 +24,7 @@ import org.kalamdb.store.KalamStore;
 import org.kalamdb.store.Storage;
 import org.opentest4j.AssertionFailedError;
 
-/** {@code storage = MEMORY} and {@code kalamdb.store.storage}: the same tests, no disk. */
+/** {@code storage = "memory"} and {@code kalamdb.store.storage}: the same tests, no disk. */
 class StorageTest {
   @TempDir Path base;
 
@@ -142,7 +142,7 @@ class StorageTest {
   }
 
   @Fixture
-  @KalamStoreTest(storage = TestStorage.MEMORY)
+  @KalamStoreTest(storage = "memory")
   static class Precedence {
     @Test
     void classSetsMemory(KalamStore store) {
@@ -150,15 +150,15 @@ class StorageTest {
     }
 
     @Test
-    @KalamStoreTest(storage = TestStorage.DISK)
+    @KalamStoreTest(storage = "disk")
     void methodBeatsClass(KalamStore store) {
       assertThat(store.storage()).isEqualTo(Storage.DISK);
       assertThat(store.directory()).isDirectory();
     }
 
     @Test
-    @KalamStoreTest(storage = TestStorage.DISK)
-    void tempStoreBeatsMethod(@TempStore(storage = TestStorage.MEMORY) KalamStore store) {
+    @KalamStoreTest(storage = "disk")
+    void tempStoreBeatsMethod(@TempStore(storage = "memory") KalamStore store) {
       assertThat(store.storage()).isEqualTo(Storage.MEMORY);
       assertThat(store.directory()).doesNotExist();
     }
@@ -206,6 +206,26 @@ class StorageTest {
                 + " values (case-insensitive): disk, memory");
   }
 
+  @Fixture
+  @KalamStoreTest(storage = "ram")
+  static class BadAttribute {
+    @Test
+    void never(@TempStore(storage = "Memory") KalamStore store) {}
+  }
+
+  @Test
+  void aBadAttributeNamesItselfEvenWhenATempStoreSetsAnother() {
+    EngineExecutionResults results = fixtures(null).run(BadAttribute.class);
+
+    assertThat(firstFailure(results))
+        .rootCause()
+        .isInstanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class)
+        .hasMessageStartingWith(
+            "@KalamStoreTest on class BadAttribute storage (for parameter 0 ('never.arg0')")
+        .hasMessageEndingWith(
+            " has the invalid value 'ram'; valid values (case-insensitive): disk, memory");
+  }
+
   private static Throwable firstFailure(EngineExecutionResults results) {
     return results.allEvents().failed().stream()
         .map((Event e) -> e.getRequiredPayload(TestExecutionResult.class).getThrowable())
@@ -218,11 +238,11 @@ class StorageTest {
   @KalamStoreTest
   static class MemoryPath {
     @Test
-    void refused(@TempStore(storage = TestStorage.MEMORY) Path dir) {}
+    void refused(@TempStore(storage = "memory") Path dir) {}
   }
 
   @Fixture
-  @KalamStoreTest(storage = TestStorage.MEMORY)
+  @KalamStoreTest(storage = "memory")
   static class InheritedMemoryPath {
     @Test
     void stillADirectory(@TempStore Path dir, KalamStore store) {
@@ -239,7 +259,7 @@ class StorageTest {
                 + " java.nio.file.Path sets storage, which only a KalamStore has")
         .hasMessageContaining(
             "the directory is always on disk, and code that wants a memory store declares a"
-                + " @TempStore KalamStore with storage = MEMORY");
+                + " @TempStore KalamStore with storage = \"memory\"");
     fixtures(null)
         .run(InheritedMemoryPath.class)
         .testEvents()
@@ -248,7 +268,7 @@ class StorageTest {
   }
 
   @Fixture
-  @KalamStoreTest(storage = TestStorage.MEMORY)
+  @KalamStoreTest(storage = "memory")
   static class FlushedFiles {
     @Test
     void flushes(@TempStore(memoryBudgetMb = 4) KalamStore store) {
