@@ -2,7 +2,6 @@ package org.kalamdb.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.kalamdb.config.ConfigFileException;
 import org.kalamdb.config.TerminalText;
 import org.kalamdb.report.LoadedReports;
 import org.kalamdb.report.MemoryReportHtml;
@@ -143,7 +143,8 @@ public class MemoryReportMojo extends AbstractMojo {
     try {
       OutputFile.checkWritable(page);
     } catch (IOException e) {
-      throw new MojoFailureException(shown + ": error: cannot write file: " + reason(e));
+      throw new MojoFailureException(
+          shown + ": error: cannot write file: " + ConfigFileException.reason(e));
     }
   }
 
@@ -151,15 +152,9 @@ public class MemoryReportMojo extends AbstractMojo {
     try {
       OutputFile.write(page, html);
     } catch (IOException e) {
-      throw new MojoFailureException(shown + ": error: cannot write file: " + reason(e));
+      throw new MojoFailureException(
+          shown + ": error: cannot write file: " + ConfigFileException.reason(e));
     }
-  }
-
-  private static String reason(IOException e) {
-    if (e instanceof FileSystemException fs && fs.getReason() != null) {
-      return fs.getReason();
-    }
-    return org.kalamdb.config.ConfigFileException.reason(e);
   }
 
   /** A file as log lines name it; control characters escaped. */

@@ -3,9 +3,7 @@ package org.kalamdb.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,6 +17,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kalamdb.config.ConfigFileException;
 import org.kalamdb.config.FileKind;
 
 /**
@@ -53,14 +52,18 @@ public final class ReportFiles {
         missing.add(location);
         continue;
       } catch (IOException e) {
-        problems.add(shown.apply(location) + ": error: cannot read: " + reason(e));
+        problems.add(
+            shown.apply(location) + ": error: cannot read: " + ConfigFileException.reason(e));
         continue;
       }
       if (attributes.isDirectory()) {
         try {
           files.addAll(inDirectory(location));
         } catch (IOException e) {
-          problems.add(shown.apply(location) + ": error: cannot list the directory: " + reason(e));
+          problems.add(
+              shown.apply(location)
+                  + ": error: cannot list the directory: "
+                  + ConfigFileException.reason(e));
         }
       } else {
         files.add(location);
@@ -106,7 +109,8 @@ public final class ReportFiles {
         throw new ReportProblem(shown + ": error: cannot read file: permission denied");
       }
     } catch (IOException e) {
-      throw new ReportProblem(shown + ": error: cannot read file: " + reason(e));
+      throw new ReportProblem(
+          shown + ": error: cannot read file: " + ConfigFileException.reason(e));
     }
     try {
       return MemoryReportJson.read(file);
@@ -165,20 +169,7 @@ public final class ReportFiles {
             + message.substring(prefix.length() + at.end()).replace('\n', ' ');
       }
     }
-    return shown + ": error: cannot read file: " + reason(e);
-  }
-
-  private static String reason(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file or directory";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof FileSystemException fs && fs.getReason() != null) {
-      return fs.getReason();
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return shown + ": error: cannot read file: " + ConfigFileException.reason(e);
   }
 
   /** One file's problem, its message the whole located line. */

@@ -205,11 +205,9 @@ public final class MeasureCommand implements Callable<Integer> {
 
   /** One line, as {@code generate -o} reports a file it cannot write. */
   private void plotError(IOException e) {
-    String reason =
-        e instanceof FileSystemException fs && fs.getReason() != null
-            ? fs.getReason()
-            : ConfigFileException.reason(e);
-    spec.commandLine().getErr().println(plot + ": error: cannot write file: " + reason);
+    spec.commandLine()
+        .getErr()
+        .println(plot + ": error: cannot write file: " + ConfigFileException.reason(e));
   }
 
   private List<WorkerResult> runAll(
