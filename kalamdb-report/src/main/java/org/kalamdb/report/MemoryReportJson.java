@@ -2,10 +2,13 @@ package org.kalamdb.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /** Reads and writes {@code kalamdb-memory.json}, the file format of {@link MemoryReport}. */
 public final class MemoryReportJson {
@@ -51,16 +54,53 @@ public final class MemoryReportJson {
       var at = e.getLocation();
       String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
       throw new IOException(
-          file + where + ": not a kalamdb memory report: " + e.getOriginalMessage(), e);
+          shape(file)
+              .map(problem -> file + ": " + problem)
+              .orElse(file + where + ": not a kalamdb memory report: " + e.getOriginalMessage()),
+          e);
     }
     if (report == null || report.format() != MemoryReport.FORMAT) {
       throw new IOException(
           file
-              + ": memory report format "
-              + (report == null ? "missing" : report.format())
+              + ": "
+              + shape(file)
+                  .orElse(
+                      "memory report format "
+                          + (report == null ? "missing" : report.format())
+                          + ", this version reads format "
+                          + MemoryReport.FORMAT));
+    }
+    return report;
+  }
+
+  /**
+   * Why a file that is JSON is no report of this version: not an object, another or no format
+   * number, or a list missing. Looked at only once binding failed, which on such a file says
+   * something about Java (a null list, a missing creator property), not about the file.
+   */
+  private static Optional<String> shape(Path file) {
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(file.toFile());
+    } catch (IOException notJson) {
+      return Optional.empty();
+    }
+    if (tree == null || !tree.isObject()) {
+      return Optional.of("not a kalamdb memory report: not a JSON object");
+    }
+    JsonNode format = tree.get("format");
+    if (format == null || !format.isInt() || format.asInt() != MemoryReport.FORMAT) {
+      return Optional.of(
+          "memory report format "
+              + (format == null ? "missing" : format.toString())
               + ", this version reads format "
               + MemoryReport.FORMAT);
     }
-    return report;
+    for (String list : List.of("tests", "timeline", "crossings")) {
+      if (tree.get(list) == null || !tree.get(list).isArray()) {
+        return Optional.of("not a kalamdb memory report: no \"" + list + "\" array");
+      }
+    }
+    return Optional.empty();
   }
 }

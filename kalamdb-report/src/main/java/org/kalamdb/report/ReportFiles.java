@@ -1,7 +1,5 @@
 package org.kalamdb.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,7 +9,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -29,7 +26,6 @@ public final class ReportFiles {
   /** The report files read from a directory. */
   public static final String GLOB = "kalamdb-memory*.json";
 
-  private static final ObjectMapper TREE = new ObjectMapper();
   private static final Pattern LOCATION = Pattern.compile("^(:\\d+:\\d+)?: ");
 
   private ReportFiles() {}
@@ -115,41 +111,8 @@ public final class ReportFiles {
     try {
       return MemoryReportJson.read(file);
     } catch (IOException e) {
-      throw new ReportProblem(shape(file, shown).orElseGet(() -> located(file, shown, e)));
+      throw new ReportProblem(located(file, shown, e));
     }
-  }
-
-  /**
-   * Why a file that is JSON is no report of this version: another format number, or a list missing.
-   * Binding fails on such a file before the format is looked at, with a message about Java, not
-   * about the file.
-   */
-  private static Optional<String> shape(Path file, String shown) {
-    JsonNode tree;
-    try {
-      tree = TREE.readTree(file.toFile());
-    } catch (IOException notJson) {
-      return Optional.empty();
-    }
-    if (tree == null || !tree.isObject()) {
-      return Optional.of(shown + ": error: not a kalamdb memory report: not a JSON object");
-    }
-    JsonNode format = tree.get("format");
-    if (format == null || !format.isInt() || format.asInt() != MemoryReport.FORMAT) {
-      return Optional.of(
-          shown
-              + ": error: memory report format "
-              + (format == null ? "missing" : format.toString())
-              + ", this version reads format "
-              + MemoryReport.FORMAT);
-    }
-    for (String list : List.of("tests", "timeline", "crossings")) {
-      if (tree.get(list) == null || !tree.get(list).isArray()) {
-        return Optional.of(
-            shown + ": error: not a kalamdb memory report: no \"" + list + "\" array");
-      }
-    }
-    return Optional.empty();
   }
 
   /**
