@@ -2,7 +2,7 @@ package org.kalamdb.maven;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import org.kalamdb.report.Megabytes;
 import org.kalamdb.report.MemoryReport;
 import org.kalamdb.report.TestRecord;
 
@@ -29,11 +29,12 @@ final class MergeSummary {
       return text;
     }
     return text
-        + String.format(
-            Locale.ROOT,
-            ", largest peak %.1f MB (%s %s)",
-            top.peakBytes() / 1048576.0,
-            top.className(),
-            top.displayName());
+        + ", largest peak "
+        + Megabytes.of(top.peakBytes())
+        + " ("
+        + top.className()
+        + " "
+        + top.displayName()
+        + ")";
   }
 }

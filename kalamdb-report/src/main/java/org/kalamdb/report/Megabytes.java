@@ -2,14 +2,17 @@ package org.kalamdb.report;
 
 import java.util.Locale;
 
-/** Byte counts as people read them on the page: MB (2^20 bytes) with one decimal. */
-final class Megabytes {
+/**
+ * Byte counts as people read them on the page, the plugin's log and the measure plot: MB (2^20
+ * bytes) with one decimal.
+ */
+public final class Megabytes {
   private static final double MB = 1024.0 * 1024.0;
 
   private Megabytes() {}
 
   /** E.g. {@code 12.3 MB}. */
-  static String of(long bytes) {
+  public static String of(long bytes) {
     return String.format(Locale.ROOT, "%.1f MB", bytes / MB);
   }
 
@@ -19,7 +22,7 @@ final class Megabytes {
   }
 
   /** The unit of a byte axis labelled in MB. */
-  static double unit() {
+  public static double unit() {
     return MB;
   }
 }

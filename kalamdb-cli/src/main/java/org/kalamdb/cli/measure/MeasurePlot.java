@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.kalamdb.report.Megabytes;
 import org.kalamdb.report.chart.ChartAxis;
 import org.kalamdb.report.chart.ChartPoint;
 import org.kalamdb.report.chart.ChartSeries;
@@ -16,8 +17,6 @@ import org.kalamdb.report.chart.SvgChart;
  * column-family count, one line per profile, as an SVG file of its own. Failed runs are left out.
  */
 final class MeasurePlot {
-  private static final double MB = 1024.0 * 1024.0;
-
   private MeasurePlot() {}
 
   static String svg(MeasureReport report) {
@@ -32,7 +31,7 @@ final class MeasurePlot {
             960,
             540,
             new ChartAxis("column families", 1),
-            new ChartAxis("memory (MB)", MB));
+            new ChartAxis("memory (MB)", Megabytes.unit()));
     Map<String, List<WorkerResult>> byProfile = new LinkedHashMap<>();
     for (WorkerResult r : report.results()) {
       if (r.ok()) {
@@ -72,7 +71,7 @@ final class MeasurePlot {
     return new ChartPoint(
         r.columnFamilies(),
         bytes,
-        String.format(Locale.ROOT, "%s, %d CFs: %.1f MB", what, r.columnFamilies(), bytes / MB));
+        what + ", " + r.columnFamilies() + " CFs: " + Megabytes.of(bytes));
   }
 
   private static String label(String id) {
