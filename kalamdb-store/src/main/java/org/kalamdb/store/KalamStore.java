@@ -103,7 +103,6 @@ public final class KalamStore implements AutoCloseable {
   public static final RocksDbConfig ROCKSDB_DEFAULTS = new RocksDbConfig(64, 2, 32, 0);
 
   private final Path directory;
-  private final Storage storage;
   private final RocksDbConfig config;
   private final boolean rocksDbDefaults;
   private final RocksDbOptions options;
@@ -126,7 +125,6 @@ public final class KalamStore implements AutoCloseable {
       ColumnFamilies families,
       WriteOptions writeOptions) {
     this.directory = directory;
-    this.storage = options.storage();
     this.config = config;
     this.rocksDbDefaults = rocksDbDefaults;
     this.options = options;
@@ -142,7 +140,7 @@ public final class KalamStore implements AutoCloseable {
             families::handles,
             options.sharedCache(),
             options.memtablesChargedToCache(),
-            storage);
+            options.storage());
   }
 
   /**
@@ -345,7 +343,7 @@ public final class KalamStore implements AutoCloseable {
 
   /** The store as messages name it: its directory, and {@code (storage memory)} in memory. */
   private String name() {
-    return storage == Storage.MEMORY ? directory + " (storage memory)" : directory.toString();
+    return storage() == Storage.MEMORY ? directory + " (storage memory)" : directory.toString();
   }
 
   /** Runs {@code call} under the read lock on an open store; wraps RocksDB's exception. */
@@ -825,7 +823,8 @@ public final class KalamStore implements AutoCloseable {
 
   /** Where the store keeps its files: {@link Storage#DISK} or {@link Storage#MEMORY}. */
   public Storage storage() {
-    return storage;
+    // The options know it, and answer after close too.
+    return options.storage();
   }
 
   /** Whether {@link #close()} has run. */
@@ -877,7 +876,7 @@ public final class KalamStore implements AutoCloseable {
   public String toString() {
     return "KalamStore["
         + directory
-        + (storage == Storage.MEMORY ? ", storage memory" : "")
+        + (storage() == Storage.MEMORY ? ", storage memory" : "")
         + (closed ? ", closed]" : "]");
   }
 }
