@@ -61,7 +61,7 @@ final class JvmStores {
   record Share(String subject, Owner owner, long bytes) {
     /** {@code store 'orders' of OrdersTest.bulk() 12.0 MB}. */
     String describe() {
-      return subject + " of " + owner.label() + " " + MemoryUsage.mb(bytes);
+      return name() + " " + MemoryUsage.mb(bytes);
     }
 
     /** The subject and its test, as the report names a share. */
