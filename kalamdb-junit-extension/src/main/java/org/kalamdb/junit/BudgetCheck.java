@@ -50,8 +50,7 @@ record BudgetCheck(
   static BudgetCheck of(ManagedStore store) {
     KalamStore kalamStore = store.store();
     MemoryUsage peak =
-        store.peak(
-            kalamStore.storage() == Storage.MEMORY && store.settings().memoryFilesInBudget());
+        store.peak(countsFiles(kalamStore.storage(), store.settings().memoryFilesInBudget()));
     // Column families of a server store differ by profile; a toolkit store's share one.
     // profileOf answers from the name and the config alone, so also for a closed store.
     boolean profiles = kalamStore.config().dialect() == Dialect.KALAMDB_SERVER;
@@ -131,6 +130,11 @@ record BudgetCheck(
   }
 
   private boolean countsFiles() {
+    return countsFiles(storage, memoryFilesInBudget);
+  }
+
+  /** Whether the budget counts the files: a memory store's, and only when asked. */
+  private static boolean countsFiles(Storage storage, boolean memoryFilesInBudget) {
     return storage == Storage.MEMORY && memoryFilesInBudget;
   }
 
