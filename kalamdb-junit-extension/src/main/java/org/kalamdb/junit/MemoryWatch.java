@@ -69,16 +69,21 @@ import org.rocksdb.RocksDB;
  *
  * <h2>What is done with the database</h2>
  *
- * <p>It is sampled by a {@link DatabaseWatch}: every 100 ms in the background, at memtable seals
- * and flush starts when it was opened with {@link org.kalamdb.store.RocksDbOptions}, and once more
- * at the check. It is never sampled after it was closed, so the test may close it whenever it
- * likes, even during the test, from any thread: a database closed before the check is judged on the
- * peak it reached before its close. Memory that came and went between two samples is not seen:
- * before closing a database right after filling it, call {@link DatabaseWatch#sampleNow()} on the
- * watch {@link #watch} returned, so that its last state counts. The extension never closes it:
- * close it in the test (e.g. with try-with-resources) or in {@code @AfterEach}, before the
- * {@code @TempStore Path} it lives in is deleted. The watch stops when its scope ends: after the
- * test ({@code @AfterEach} included), or for a class watch after the class.
+ * <p>It is sampled by a {@link DatabaseWatch}, only where the test's close cannot free it under the
+ * call: on the test's thread at the start of each test and right after the test method, on {@link
+ * DatabaseWatch#sampleNow()} on the caller's thread, and, when it was opened with {@link
+ * org.kalamdb.store.RocksDbOptions}, at the start of each of its flushes, inside the flush job (a
+ * closing database waits for it). No background thread calls RocksDB on it; a cache given that is
+ * the {@link org.kalamdb.store.RocksDbOptions#cache()} of open options is read every 100 ms through
+ * those options. So the test may close the database whenever it likes, from any thread, provided a
+ * thread of its own that closes it has finished when the test method returns (the check reads an
+ * open database on the test's thread): a database closed before the check is judged on the peak it
+ * reached before its close. Memory that came and went between two samples is not seen: before
+ * closing a database right after filling it, call {@link DatabaseWatch#sampleNow()} on the watch
+ * {@link #watch} returned, so that its last state counts. The extension never closes it: close it
+ * in the test (e.g. with try-with-resources) or in {@code @AfterEach}, before the {@code @TempStore
+ * Path} it lives in is deleted. The watch stops when its scope ends: after the test
+ * ({@code @AfterEach} included), or for a class watch after the class.
  *
  * <h2>Thread safety</h2>
  *

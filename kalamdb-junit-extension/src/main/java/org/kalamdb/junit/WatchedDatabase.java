@@ -69,6 +69,8 @@ final class WatchedDatabase {
     return recorder.peak();
   }
 
+  // On the test's thread (test start, and right after the test method): the one thread of the
+  // extension that may read the test's database, as the test's own code is not running then.
   private void sample() {
     try {
       watch.sampleNow(); // returns empty, touching nothing, once the database is closed

@@ -280,7 +280,9 @@ class MemoryWatchTest {
       try (OwnDatabase repo = OwnDatabase.open(dir, BIG)) {
         watch = memory.watch("repo", repo.db, repo.options.cache());
         repo.fill(0, 3);
-        Thread.sleep(400); // hold the memory while the 100 ms background sampler looks
+        // No flush and no cap: nothing samples it in the background (that could race the close),
+        // so the owner takes the last sample on its own thread before closing, as README says.
+        watch.sampleNow();
       }
       peakRightAfterClose = watch.peak();
       Thread.sleep(300); // a background round or more after the close
@@ -364,11 +366,12 @@ class MemoryWatchTest {
   static class ClassWatch {
     @TempStore static Path dir;
     static OwnDatabase repo;
+    static DatabaseWatch watch;
 
     @BeforeAll
     static void open(MemoryWatch memory) throws Exception {
       repo = OwnDatabase.open(dir, BIG);
-      memory.watch("shared", repo.db, repo.options.cache());
+      watch = memory.watch("shared", repo.db, repo.options.cache());
     }
 
     @Test
@@ -392,7 +395,7 @@ class MemoryWatchTest {
     @Test
     void c_fillsAndCloses() throws Exception {
       repo.fill(0, 3);
-      Thread.sleep(300);
+      watch.sampleNow(); // on the owner's thread, before its close
       repo.close();
     }
 

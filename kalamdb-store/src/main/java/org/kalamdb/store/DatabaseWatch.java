@@ -35,43 +35,52 @@ import org.rocksdb.RocksDBException;
  * RocksDbOptions#cache()} of hard-cap options, the memtables' reservations are taken out of the
  * cache figure, as {@link MemoryAccountant} does for a store, so memtables are counted once.
  *
- * <p><b>When.</b> Once at {@link #start}, every 100 ms on the daemon thread shared with the stores,
- * on {@link #sampleNow()}, and, for a database opened with {@link RocksDbOptions}, at every
- * memtable seal and flush start, when memtables are at their fullest. The options are found through
- * the cache given (or, from the first flush on, through the database's path). {@link #peak()} is
- * the highest sample; memory that came and went between two samples is not seen, and a database its
- * owner closed is measured up to the last sample before the close.
+ * <p><b>Where samples are taken: only where the owner's close cannot free the database under the
+ * call.</b> The owner may close its database at any moment, from any thread; a native call already
+ * running when that close frees the database crashes the JVM, and no check before the call can
+ * prevent it. So the watch reads the database only in these places:
  *
- * <p><b>Never touching a closed database.</b> The watch owns nothing: {@link #close()} only stops
- * sampling, and {@link #peak()} never calls RocksDB. Before every native call a sample checks that
- * the database (and the cache) still owns its native object ({@code isOwningHandle()}); once it
- * finds the database closed, it marks it ({@link #databaseClosed()}) and never samples again.
- * Samples in RocksDB's listener are safe even against a concurrent close: RocksDB's close waits for
- * running flush jobs. One race no wrapper can close remains: the owner closing the database on
- * another thread in the instant between the check and the native call right after it. The window is
- * a few instructions (the check sits directly before each call), and RocksDB's close flips the flag
- * before it cancels background work, waits for it and flushes, which takes milliseconds before any
- * memory is freed; so the sampling thread would have to be descheduled right there for that long.
- * To rule it out completely, close the watch (or stop calling {@link #sampleNow()}) before closing
- * the database from another thread.
+ * <ul>
+ *   <li>on the thread that calls {@link #start} or {@link #sampleNow()}: like any other use of the
+ *       owner's database object, such a call must not race the owner's close (the JUnit extension
+ *       calls it on the test's thread, at the test's start and right after the test method);
+ *   <li>for a database opened with {@link RocksDbOptions}, at the start of each of its flushes,
+ *       when its memtables are at their fullest, through the database object RocksDB passes to the
+ *       flush callback: a closing database waits for its running flush jobs, so nothing frees it
+ *       under these calls, and no Java cache object is read there (the cache figure comes from the
+ *       database).
+ * </ul>
  *
- * <p>Thread safe.
+ * <p>No background thread ever calls RocksDB on the watched database. When a cache given is the
+ * {@link RocksDbOptions#cache()} of options still open, a background task reads that cache every
+ * 100 ms through {@link RocksDbOptions}, whose close waits for the read, and records the latest
+ * database figures with the cache's figures of that moment: with the hard cap the cache holds the
+ * memtables' reservations, so this total follows the memtables between flushes too. {@link #peak()}
+ * is the highest sample; memory that came and went between two samples is not seen, and a database
+ * its owner closed is measured up to the last sample before the close: call {@link #sampleNow()} on
+ * the owner's thread before closing a database right after filling it.
+ *
+ * <p>The watch owns nothing: {@link #close()} only stops sampling, and {@link #peak()} never calls
+ * RocksDB. Thread safe.
  */
 public final class DatabaseWatch implements AutoCloseable {
 
-  /** Live watches, so a flush of a database opened with RocksDbOptions finds them by path. */
+  /**
+   * Live watches of databases opened with {@link RocksDbOptions}: the options' listener calls
+   * {@link #sampleInFlushJob} at every flush begin, which samples the watches of that database,
+   * found by its native handle. A watch is added at start and removed when it stops sampling.
+   */
   private static final List<DatabaseWatch> LIVE = new CopyOnWriteArrayList<>();
 
   private final String name;
   private final RocksDB db;
+  private final long handle;
   private final String path;
   private final int columnFamilyCount;
-  private final RocksDbConfig config;
+  private final RocksDbOptions.Binding binding; // of the first cache given made by RocksDbOptions
   private final MemoryAccountant accountant;
   private final PeakSampler sampler = new PeakSampler();
   private final AtomicLong listenerSamples = new AtomicLong();
-  private final Runnable listenerTask = this::sampleFromListener;
-  private final List<RocksDbOptions.FullMemtableListener> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean databaseClosed;
   private volatile boolean closed;
 
@@ -80,19 +89,20 @@ public final class DatabaseWatch implements AutoCloseable {
       RocksDB db,
       String path,
       int columnFamilyCount,
-      RocksDbConfig config,
+      RocksDbOptions.Binding binding,
       MemoryAccountant accountant) {
     this.name = name;
     this.db = db;
+    this.handle = db.getNativeHandle();
     this.path = path;
     this.columnFamilyCount = columnFamilyCount;
-    this.config = config;
+    this.binding = binding;
     this.accountant = accountant;
   }
 
   /**
-   * Starts watching {@code db}: takes a first sample, then samples until {@link #close()} or until
-   * a sample finds the database closed.
+   * Starts watching {@code db}: takes a first sample on the calling thread, then samples as the
+   * class comment says until {@link #close()} or until a sample finds the database closed.
    *
    * @param name what reports call it, e.g. {@code "repo"}
    * @param db an open database, owned by the caller
@@ -129,14 +139,13 @@ public final class DatabaseWatch implements AutoCloseable {
             db,
             path,
             countColumnFamilies(path),
-            binding == null ? null : binding.config(),
+            binding,
             MemoryAccountant.ofDatabase(db, caches, charged));
     watch.sampleNow();
-    if (binding != null) {
-      watch.bind(binding.listener());
-    }
     LIVE.add(watch);
-    watch.sampler.start(watch::sampleQuietly);
+    if (binding != null && binding.owner() != null) {
+      watch.sampler.start(watch::sampleCacheInBackground);
+    }
     return watch;
   }
 
@@ -153,19 +162,69 @@ public final class DatabaseWatch implements AutoCloseable {
     }
   }
 
-  /** A flush began in the database at {@code path}: watches of it sample from now on. */
-  static void flushBegan(String path, RocksDbOptions.FullMemtableListener listener) {
+  /**
+   * A flush of {@code jobDb} began (called by {@link RocksDbOptions}' listener inside the flush
+   * job): every live watch of that database samples it through {@code jobDb}. A watch whose own
+   * database object was closed is skipped: a database opened later may live at the same address.
+   */
+  static void sampleInFlushJob(RocksDB jobDb) {
+    long jobHandle = jobDb.getNativeHandle();
+    MemoryAccountant accountant = null;
     for (DatabaseWatch watch : LIVE) {
-      if (watch.path.equals(path) && !listener.has(watch.listenerTask)) {
-        watch.bind(listener);
+      if (watch.handle != jobHandle || watch.closed || watch.databaseClosed) {
+        continue;
+      }
+      if (!watch.db.isOwningHandle()) {
+        watch.markDatabaseClosed();
+        continue;
+      }
+      if (accountant == null) {
+        boolean charged = watch.binding != null && watch.binding.memtablesCharged();
+        accountant = MemoryAccountant.inFlushJob(jobDb, charged);
+      }
+      watch.listenerSamples.incrementAndGet();
+      try {
+        watch.sampler.record(accountant.measure());
+      } catch (RuntimeException e) {
+        // One sample fewer; never into RocksDB's flush thread.
       }
     }
   }
 
-  private void bind(RocksDbOptions.FullMemtableListener listener) {
-    if (!closed) {
-      listeners.add(listener);
-      listener.add(listenerTask);
+  /**
+   * The background task: the latest database figures with the shared cache's figures of now, read
+   * through the options that own the cache. Never calls RocksDB on the database.
+   */
+  private void sampleCacheInBackground() {
+    if (closed || databaseClosed) {
+      return;
+    }
+    if (!db.isOwningHandle()) { // a Java field: the owner closed it
+      markDatabaseClosed();
+      return;
+    }
+    RocksDbOptions owner = binding.owner();
+    try {
+      Optional<RocksDbOptions.CacheUsage> cache = owner.cacheUsage();
+      if (cache.isEmpty()) {
+        sampler.stop(); // the options were closed: the flush job samples go on
+        return;
+      }
+      MemoryUsage last = sampler.latest();
+      long usage = cache.get().usageBytes();
+      sampler.record(
+          new MemoryUsage(
+              last.memTableActiveBytes(),
+              last.memTableUnflushedBytes(),
+              last.memTableTotalBytes(),
+              usage,
+              cache.get().pinnedBytes(),
+              last.tableReadersBytes(),
+              binding.memtablesCharged() ? Math.min(usage, last.memTableTotalBytes()) : 0,
+              last.memTableBytesByColumnFamily(),
+              last.inMemoryFileBytes()));
+    } catch (RuntimeException e) {
+      // A failed background sample must not kill the shared task.
     }
   }
 
@@ -192,12 +251,14 @@ public final class DatabaseWatch implements AutoCloseable {
    * the options the database was opened with.
    */
   public Optional<RocksDbConfig> config() {
-    return Optional.ofNullable(config);
+    return Optional.ofNullable(binding).map(RocksDbOptions.Binding::config);
   }
 
   /**
-   * Takes a sample now and returns it; empty when the watch is closed or the database was found
-   * closed (then nothing native is called).
+   * Takes a sample now, on the calling thread, and returns it; empty when the watch is closed or
+   * the database was found closed (then nothing native is called). The calling thread reads the
+   * owner's database: call it where the owner's close cannot run at the same time (on the owner's
+   * thread, or one ordered with its close), as for any other call on the owner's database object.
    *
    * @throws StoreException when RocksDB refuses a property
    */
@@ -215,20 +276,7 @@ public final class DatabaseWatch implements AutoCloseable {
     }
   }
 
-  private void sampleQuietly() {
-    try {
-      sampleNow();
-    } catch (RuntimeException e) {
-      // A failed background or listener sample must neither kill the shared task nor reach RocksDB.
-    }
-  }
-
-  private void sampleFromListener() {
-    listenerSamples.incrementAndGet();
-    sampleQuietly();
-  }
-
-  /** How often RocksDB's listener (memtable sealed, flush begun) asked for a sample; for tests. */
+  /** How many samples flush jobs took (RocksDB's listener, at flush begin); for tests. */
   long listenerSamples() {
     return listenerSamples.get();
   }
@@ -283,10 +331,6 @@ public final class DatabaseWatch implements AutoCloseable {
   private void stopSampling() {
     sampler.stop();
     LIVE.remove(this);
-    for (RocksDbOptions.FullMemtableListener listener : listeners) {
-      listener.remove(listenerTask);
-    }
-    listeners.clear();
   }
 
   @Override

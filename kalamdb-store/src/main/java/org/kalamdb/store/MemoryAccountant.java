@@ -36,9 +36,11 @@ import org.rocksdb.RocksDBException;
  * <p>Closed objects: every native call is preceded by a check that the database (and the handle or
  * cache it uses) still owns its native object; a closed database makes {@link #measure()} throw
  * {@link IllegalStateException}, a closed handle or cache is left out. The check cannot stop an
- * owner who closes the database on another thread between the check and the call; the caller
- * guarantees that cannot happen (KalamStore reads under its lock; see {@link DatabaseWatch} for the
- * rest). Thread safe otherwise.
+ * owner who closes the database on another thread between the check and the call: the caller
+ * measures only where that cannot happen (KalamStore under its lock, {@link DatabaseWatch} on the
+ * owner's side or inside a flush job; an accountant {@link #inFlushJob} skips the check, as the
+ * database RocksDB passes to a flush callback is alive until the callback returns). Thread safe
+ * otherwise.
  */
 public final class MemoryAccountant {
 
@@ -55,6 +57,8 @@ public final class MemoryAccountant {
   private final Supplier<Map<String, ColumnFamilyHandle>> families; // null: database level only
   private final List<Cache> caches; // distinct, by identity
   private final Cache chargedCache; // the cache a write buffer manager charges, or null
+  private final boolean memtablesCharged; // a write buffer manager charges memtables to a cache
+  private final boolean checkOpen; // false inside a flush job, where the database cannot close
   private final boolean inMemoryFiles; // Storage.MEMORY: its files' memory is measured too
 
   private MemoryAccountant(
@@ -62,12 +66,16 @@ public final class MemoryAccountant {
       Supplier<Map<String, ColumnFamilyHandle>> families,
       List<Cache> caches,
       Cache chargedCache,
-      boolean inMemoryFiles) {
+      boolean memtablesCharged,
+      boolean inMemoryFiles,
+      boolean checkOpen) {
     this.db = Objects.requireNonNull(db, "db");
     this.families = families;
     this.caches = distinct(caches);
     this.chargedCache = chargedCache;
+    this.memtablesCharged = memtablesCharged;
     this.inMemoryFiles = inMemoryFiles;
+    this.checkOpen = checkOpen;
   }
 
   /** The accountant of a store: its live families, its shared cache (or none), charged or not. */
@@ -91,7 +99,9 @@ public final class MemoryAccountant {
         Objects.requireNonNull(families, "families"),
         sharedCache == null ? List.of() : List.of(sharedCache),
         memtablesChargedToCache ? sharedCache : null,
-        storage == Storage.MEMORY);
+        memtablesChargedToCache,
+        storage == Storage.MEMORY,
+        true);
   }
 
   /**
@@ -102,7 +112,17 @@ public final class MemoryAccountant {
    *     {@code null}
    */
   static MemoryAccountant ofDatabase(RocksDB db, List<Cache> caches, Cache chargedCache) {
-    return new MemoryAccountant(db, null, caches, chargedCache, false);
+    return new MemoryAccountant(db, null, caches, chargedCache, chargedCache != null, false, true);
+  }
+
+  /**
+   * An accountant of database-level figures read through nothing but {@code jobDb}, the database
+   * RocksDB passes to a flush callback (alive until the callback returns, so nothing is checked):
+   * the cache figure is the default column family's, the shared cache for a database opened with
+   * {@link RocksDbOptions}; no Java cache object is read, as its owner may close one at any time.
+   */
+  static MemoryAccountant inFlushJob(RocksDB jobDb, boolean memtablesCharged) {
+    return new MemoryAccountant(jobDb, null, List.of(), null, memtablesCharged, false, false);
   }
 
   /**
@@ -187,7 +207,7 @@ public final class MemoryAccountant {
         pinned = defaultFamilyProperty("rocksdb.block-cache-pinned-usage");
         chargedUsage = cache;
       }
-      long charged = chargedCache == null ? 0 : Math.min(chargedUsage, memTables);
+      long charged = memtablesCharged ? Math.min(chargedUsage, memTables) : 0;
       return new MemoryUsage(
           active,
           unflushed,
@@ -235,7 +255,7 @@ public final class MemoryAccountant {
   }
 
   private void requireOpen() {
-    if (!db.isOwningHandle()) {
+    if (checkOpen && !db.isOwningHandle()) {
       throw new DatabaseClosedException("the database was closed");
     }
   }

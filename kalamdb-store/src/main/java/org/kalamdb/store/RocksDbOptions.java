@@ -47,8 +47,10 @@ import org.rocksdb.WriteOptions;
  * {@link DbSettings} ({@code max_background_jobs}, {@code max_open_files}, WAL and sync) apply.
  *
  * <p><b>Memory watch.</b> The {@link #dbOptions()} carry an event listener: a {@link DatabaseWatch}
- * of a database opened with them (started with {@link #cache()} among its caches) also samples
- * whenever a memtable is sealed and whenever a flush begins, when memtables are at their fullest.
+ * of a database opened with them samples it whenever one of its flushes begins, when memtables are
+ * at their fullest, inside the flush job, which the database's close waits for. A watch started
+ * with {@link #cache()} among its caches also reads the cache's usage in the background through
+ * {@link #cacheUsage()}, under this object's lock, which {@link #close()} takes too.
  *
  * <p><b>Lifetime.</b> Every object returned is owned by this instance and freed once by {@link
  * #close()} (idempotent); do not close them yourself. Close the database and its column family
@@ -121,15 +123,27 @@ public final class RocksDbOptions implements AutoCloseable {
   static final long MIN_ARENA_BLOCK_BYTES = 4 << 10;
 
   /**
-   * The options of each live shared cache, so a {@link DatabaseWatch} given a cache finds the
-   * listener and the cap behind it. Weak keys: an entry goes with its cache object; the value holds
-   * no reference to the cache.
+   * The options behind each shared cache made here, so a {@link DatabaseWatch} given a cache finds
+   * the config and the cap behind it. Weak keys: an entry goes with its cache object. While the
+   * options are open, the value refers to them (and so to the cache); {@link #close()} replaces it
+   * with one that does not, so the entry can go once nobody holds the cache object.
    */
   private static final Map<Cache, Binding> BY_CACHE =
       Collections.synchronizedMap(new WeakHashMap<>());
 
-  /** What a watch learns from the cache it was given. */
-  record Binding(FullMemtableListener listener, RocksDbConfig config, boolean memtablesCharged) {}
+  /**
+   * What a watch learns from the cache it was given: the config, whether a write buffer manager
+   * charges memtables to the cache, and the options that own the cache ({@code null} once closed),
+   * whose {@link #cacheUsage()} reads it safely.
+   */
+  record Binding(RocksDbConfig config, boolean memtablesCharged, RocksDbOptions owner) {
+    Binding closed() {
+      return new Binding(config, memtablesCharged, null);
+    }
+  }
+
+  /** A shared cache's usage and pinned usage, read together. */
+  record CacheUsage(long usageBytes, long pinnedBytes) {}
 
   private final RocksDbConfig config; // null: RocksDB's defaults, nothing set
   private final Cache cache;
@@ -160,7 +174,7 @@ public final class RocksDbOptions implements AutoCloseable {
     this.listener = listener;
     this.writeOptions = writeOptions;
     if (cache != null) {
-      BY_CACHE.put(cache, new Binding(listener, config, writeBufferManager != null));
+      BY_CACHE.put(cache, new Binding(config, writeBufferManager != null, this));
     }
   }
 
@@ -468,6 +482,18 @@ public final class RocksDbOptions implements AutoCloseable {
     return Optional.ofNullable(BY_CACHE.get(cache));
   }
 
+  /**
+   * The shared cache's figures, read under this object's lock so that {@link #close()} cannot free
+   * the cache object under the read; empty once closed (or without a cache of its own). Any thread
+   * may call it: the cache outlives every database using it, whoever closes those.
+   */
+  synchronized Optional<CacheUsage> cacheUsage() {
+    if (closed || cache == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new CacheUsage(cache.getUsage(), cache.getPinnedUsage()));
+  }
+
   /** Closes the options of a column family that was dropped (RocksDB copied them at creation). */
   synchronized void release(ColumnFamilyOptions options) {
     if (issued.remove(options)) {
@@ -492,6 +518,9 @@ public final class RocksDbOptions implements AutoCloseable {
       return;
     }
     closed = true;
+    if (cache != null) {
+      BY_CACHE.computeIfPresent(cache, (key, binding) -> binding.closed());
+    }
     for (ColumnFamilyOptions options : issued) {
       options.close();
     }
@@ -521,10 +550,13 @@ public final class RocksDbOptions implements AutoCloseable {
   }
 
   /**
-   * Runs sampling tasks when a memtable is sealed or a flush begins: the moments memtables are at
-   * their fullest. RocksDB calls it with its database mutex released, and a closing database waits
-   * for running flush jobs, so a sample taken here reads a live database; each task still checks
-   * that its database was not closed. Nothing thrown here may reach RocksDB's thread.
+   * Samples when memtables are at their fullest. At a flush's begin it has {@link DatabaseWatch}
+   * sample the watches of the database being flushed, through the database object RocksDB passes
+   * in: the callback runs inside the flush job, which a closing database waits for, so nothing can
+   * free the database under those calls, whoever closes it and when. Store tasks ({@link
+   * #sampleOnFullMemtables}) run at every memtable seal and flush begin; each store guards its own
+   * database with its lock. RocksDB calls both with its database mutex released. Nothing thrown
+   * here may reach RocksDB's thread.
    */
   static final class FullMemtableListener extends AbstractEventListener {
 
@@ -538,14 +570,6 @@ public final class RocksDbOptions implements AutoCloseable {
       tasks.addIfAbsent(task);
     }
 
-    void remove(Runnable task) {
-      tasks.remove(task);
-    }
-
-    boolean has(Runnable task) {
-      return tasks.contains(task);
-    }
-
     @Override
     public void onMemTableSealed(MemTableInfo info) {
       runTasks();
@@ -554,8 +578,7 @@ public final class RocksDbOptions implements AutoCloseable {
     @Override
     public void onFlushBegin(RocksDB db, FlushJobInfo info) {
       try {
-        // The db passed in is a non-owning view of the live database: its name is safe to read.
-        DatabaseWatch.flushBegan(db.getName(), this);
+        DatabaseWatch.sampleInFlushJob(db);
       } catch (Throwable e) {
         // Never into RocksDB's flush thread.
       }

@@ -116,6 +116,63 @@ class DatabaseWatchTest {
     }
   }
 
+  /**
+   * No background thread calls RocksDB on a watched database (issue 16: a background sample inside
+   * RocksDB while the owner closes crashes the JVM): memtables that grow between flushes of an
+   * uncapped database are seen by the next sample on the owner's side, not in the background.
+   */
+  @Test
+  void theBackgroundNeverReadsTheDatabase() throws Exception {
+    try (RocksDbOptions opts = RocksDbOptions.from(RocksDbConfig.defaults());
+        OwnDatabase own = new OwnDatabase(opts, dir, List.of("default", "t"));
+        DatabaseWatch watch = DatabaseWatch.start("repo", own.db, opts.cache())) {
+      long atStart = watch.peak().memTableTotalBytes();
+      writeSealingMemtables(own, 0, 600); // 2.4 MB into an 8 MB write buffer: no flush
+      Thread.sleep(4 * PeakSampler.BACKGROUND_PERIOD_MILLIS);
+      assertThat(watch.peak().memTableTotalBytes()).isEqualTo(atStart);
+      assertThat(watch.sampleNow().orElseThrow().memTableTotalBytes()).isGreaterThan(2 * MB);
+      assertThat(watch.peak().memTableTotalBytes()).isGreaterThan(2 * MB);
+    }
+  }
+
+  /**
+   * With the hard cap the background reads the shared cache through its options, which hold the
+   * memtables' reservations: growth between flushes is seen without touching the database.
+   */
+  @Test
+  void theBackgroundFollowsTheCappedCache() throws Exception {
+    RocksDbConfig capped = RocksDbConfig.defaults().withMemtableLimitMb(16);
+    try (RocksDbOptions opts = RocksDbOptions.from(capped);
+        OwnDatabase own = new OwnDatabase(opts, dir, List.of("default", "t"));
+        DatabaseWatch watch = DatabaseWatch.start("repo", own.db, opts.cache())) {
+      writeSealingMemtables(own, 0, 600); // 2.4 MB, under the cap: no flush
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (watch.peak().total() < 2 * MB && System.nanoTime() < deadline) {
+        Thread.sleep(PeakSampler.BACKGROUND_PERIOD_MILLIS);
+      }
+      assertThat(watch.peak().total()).isGreaterThan(2 * MB);
+      assertThat(watch.listenerSamples()).isZero();
+    }
+  }
+
+  /** A flush job samples the watches of its own database only, also when options are shared. */
+  @Test
+  void aFlushSamplesOnlyTheWatchesOfItsDatabase() throws Exception {
+    try (RocksDbOptions opts = RocksDbOptions.from(RocksDbConfig.defaults());
+        OwnDatabase a = new OwnDatabase(opts, dir.resolve("a"), List.of("default", "t"));
+        OwnDatabase b = new OwnDatabase(opts, dir.resolve("b"), List.of("default", "t"));
+        DatabaseWatch watchA = DatabaseWatch.start("a", a.db, opts.cache());
+        DatabaseWatch watchB = DatabaseWatch.start("b", b.db, opts.cache())) {
+      writeSealingMemtables(a, 0, 100);
+      writeSealingMemtables(b, 0, 100);
+      try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+        a.db.flush(flush, a.handles);
+      }
+      assertThat(watchA.listenerSamples()).isPositive();
+      assertThat(watchB.listenerSamples()).isZero();
+    }
+  }
+
   @Test
   void peaksResetIndependentlyAndOutliveTheDatabase() throws Exception {
     RocksDbOptions opts = RocksDbOptions.from(RocksDbConfig.defaults());
