@@ -28,6 +28,9 @@ import org.kalamdb.store.Storage;
  * @param columnFamilyLabel what follows a column family in the message, e.g. {@code " (profile
  *     raft)"}; {@code ""} for nothing; {@code null} when the figures have no column families (a
  *     watched database is measured at database level), which leaves them out of the message
+ * @param partsName what the message calls the entries of {@link
+ *     MemoryUsage#memTableBytesByColumnFamily()}: {@code column families}, or {@code parts} for a
+ *     memory source (e.g. a Kafka Streams application's stores)
  * @param storage where the store keeps its files ({@code DISK} for a watched database)
  * @param memoryFilesInBudget whether a memory store's files count against its budget
  */
@@ -39,6 +42,7 @@ record BudgetCheck(
     String budgetOrigin,
     String configFile,
     UnaryOperator<String> columnFamilyLabel,
+    String partsName,
     Storage storage,
     boolean memoryFilesInBudget) {
   private static final int LARGEST_SHOWN = 5;
@@ -63,18 +67,23 @@ record BudgetCheck(
         store.settings(),
         store.columnFamilyCount(),
         label,
+        "column families",
         kalamStore.storage());
   }
 
-  /** Judges a watched database on the peak its recorder saw up to now. */
+  /**
+   * Judges a watched database or memory source on the peak its recorder saw up to now; a source's
+   * parts are listed like column families.
+   */
   static BudgetCheck of(WatchedDatabase database) {
     return of(
-        "database '" + database.name() + "'",
+        database.subject(),
         database.name(),
         database.peak(),
         database.settings(),
         database.columnFamilyCount(),
-        null,
+        database.isDatabase() ? null : part -> "",
+        "parts",
         Storage.DISK);
   }
 
@@ -85,6 +94,7 @@ record BudgetCheck(
       StoreSettings settings,
       int columnFamilies,
       UnaryOperator<String> label,
+      String partsName,
       Storage storage) {
     String file = settings.config().file();
     boolean filesInBudget = settings.memoryFilesInBudget();
@@ -97,6 +107,7 @@ record BudgetCheck(
           settings.budgetOrigin(),
           file,
           label,
+          partsName,
           storage,
           filesInBudget);
     }
@@ -112,6 +123,7 @@ record BudgetCheck(
             + MemoryModel.formula(config, columnFamilies),
         file,
         label,
+        partsName,
         storage,
         filesInBudget);
   }
@@ -218,7 +230,9 @@ record BudgetCheck(
         + ", table readers "
         + mb(peak.tableReadersBytes())
         + (storage == Storage.MEMORY ? "; " + storageText() : "")
-        + (columnFamilyLabel == null ? "" : "; largest column families: " + largestColumnFamilies())
+        + (columnFamilyLabel == null
+            ? ""
+            : "; largest " + partsName + ": " + largestColumnFamilies())
         + "; config: "
         + configFile;
   }

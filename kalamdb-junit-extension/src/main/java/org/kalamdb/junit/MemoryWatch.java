@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.kalamdb.store.DatabaseWatch;
+import org.kalamdb.store.MemorySource;
+import org.kalamdb.store.SourceWatch;
 import org.rocksdb.Cache;
 import org.rocksdb.RocksDB;
 
@@ -135,7 +137,39 @@ public final class MemoryWatch {
         throw new IllegalStateException("cannot watch database '" + name + "' now: " + refusal);
       }
       DatabaseWatch watch = DatabaseWatch.start(name, db, sharedCaches);
-      databases.add(new WatchedDatabase(name, watch, settings, db, owner));
+      databases.add(WatchedDatabase.of(name, watch, settings, db, owner));
+      return watch;
+    }
+  }
+
+  /**
+   * Puts a {@link MemorySource} under the test's budget, like a database: from now on it is sampled
+   * (every 100 ms in the background, and on the test's thread at the test's start and right after
+   * the test method), and right after the test method it is checked as described in the {@linkplain
+   * MemoryWatch class documentation}, as {@code source 'NAME'}; a failure lists its largest parts
+   * (the entries of its {@link org.kalamdb.store.MemoryUsage#memTableBytesByColumnFamily()}, e.g. a
+   * Kafka Streams application's stores) where a store's lists column families. Without a budget of
+   * its own it gets the worst case of the test's config for as many column families as it has
+   * parts. The source's contract ({@link MemorySource}) makes sampling it safe on any thread.
+   *
+   * @param name names the source in messages and report entries, e.g. {@code "app"}
+   * @param source what to sample; the caller keeps whatever it measures
+   * @return the watch of the source, to look at its figures in the test
+   * @throws IllegalArgumentException for a blank name
+   * @throws IllegalStateException when no check is left to judge the source (as for a database)
+   */
+  public SourceWatch watch(String name, MemorySource source) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(source, "source");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("the name of a watched source must not be blank");
+    }
+    synchronized (this) {
+      if (refusal != null) {
+        throw new IllegalStateException("cannot watch source '" + name + "' now: " + refusal);
+      }
+      SourceWatch watch = SourceWatch.start(name, source);
+      databases.add(WatchedDatabase.of(name, watch, settings, owner));
       return watch;
     }
   }
