@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -19,8 +20,23 @@ final class OwnDatabase implements AutoCloseable {
   final List<String> names;
 
   OwnDatabase(RocksDbOptions opts, Path dir, List<String> names) throws RocksDBException {
+    this(opts, dir, names, opts.descriptors(names));
+  }
+
+  /** With the arena block size for {@code sharing} column families under one cap. */
+  static OwnDatabase sharingTheCap(RocksDbOptions opts, Path dir, List<String> names, int sharing)
+      throws RocksDBException {
+    List<ColumnFamilyDescriptor> descriptors = opts.descriptors(names);
+    long arena = RocksDbOptions.arenaBlockSize(opts.config(), sharing);
+    descriptors.forEach(d -> d.getOptions().setArenaBlockSize(arena));
+    return new OwnDatabase(opts, dir, names, descriptors);
+  }
+
+  private OwnDatabase(
+      RocksDbOptions opts, Path dir, List<String> names, List<ColumnFamilyDescriptor> descriptors)
+      throws RocksDBException {
     this.names = List.copyOf(names);
-    this.db = RocksDB.open(opts.dbOptions(), dir.toString(), opts.descriptors(names), handles);
+    this.db = RocksDB.open(opts.dbOptions(), dir.toString(), descriptors, handles);
   }
 
   ColumnFamilyHandle handle(String name) {
