@@ -16,7 +16,8 @@ import java.util.Locale;
  *   <li>every budget crossing with the tests running then and every store's share;
  *   <li>every test ranked by its peak, largest first, with status, class, peak and budget;
  *   <li>each test's stores, broken down by component (whatever components the report has, in its
- *       order) as a stacked bar and as numbers.
+ *       order, named as the budget failure message names them) as a stacked bar against the store's
+ *       own budget and as numbers.
  * </ul>
  *
  * <p>The exact figures are in the markup too, for scripts and tests: {@code data-peak-bytes},
@@ -106,10 +107,14 @@ public final class MemoryReportHtml {
         .append(reports.size() == 1 ? "one report" : reports.size() + " reports (forks or shards)")
         .append("; ")
         .append(over)
-        .append(" went over a budget, the JVM-wide sum crossed its budget ")
-        .append(crossings)
-        .append(crossings == 1 ? " time" : " times")
-        .append(". Largest peak: ")
+        .append(" went over a budget");
+    // Crossings of a JVM budget only where one was set: "0 times" of no budget says nothing.
+    if (reports.stream().anyMatch(r -> r.jvmBudgetBytes() != null)) {
+      html.append(", the JVM-wide sum crossed its budget ")
+          .append(crossings)
+          .append(crossings == 1 ? " time" : " times");
+    }
+    html.append(". Largest peak: ")
         .append(Megabytes.of(top.test().peakBytes()))
         .append(", ")
         .append(escape(top.test().className()))
