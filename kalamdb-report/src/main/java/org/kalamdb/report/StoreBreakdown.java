@@ -216,7 +216,10 @@ final class StoreBreakdown {
       return "budget " + Megabytes.of(budget);
     }
     double percent = 100.0 * store.peakBytes() / budget;
-    if (store.peakBytes() > 0 && percent < 0.05) {
+    if (store.peakBytes() <= 0) {
+      return "0% of budget";
+    }
+    if (percent < 0.05) {
       return "<0.1% of budget";
     }
     return String.format(Locale.ROOT, percent < 9.95 ? "%.1f%%" : "%.0f%%", percent) + " of budget";

@@ -156,6 +156,29 @@ class MemoryReportHtmlTest {
   }
 
   @Test
+  void aTinyShareIsNeverZeroAndAZeroBudgetIsNamed() {
+    TestRecord test =
+        SampleReports.test(
+            "com.acme.T",
+            "t()",
+            "failed",
+            0,
+            10,
+            SampleReports.store("tiny", "disk", 96 * MB, false, 2048),
+            SampleReports.store("none", "disk", 0L, true, 2048),
+            SampleReports.store("empty", "disk", 8 * MB, false, 0));
+    MemoryReport report =
+        new MemoryReport(
+            MemoryReport.FORMAT, "t 1@h", 0, 10, null, List.of(test), List.of(), List.of());
+
+    Document page = parse(MemoryReportHtml.render(List.of(report)));
+
+    assertThat(page.select("svg.breakdown text.percent").eachText())
+        .containsExactly("<0.1% of budget", "budget 0 B", "0% of budget");
+    assertThat(page.select("tr.store[data-store=none] line.budget").attr("x1")).isEqualTo("1.00");
+  }
+
+  @Test
   void theTimelineMarksEachStoreBudgetThatWasCrossedWhileItsTestRan() {
     Document page = parse(MemoryReportHtml.render(List.of(SampleReports.budgets())));
 
