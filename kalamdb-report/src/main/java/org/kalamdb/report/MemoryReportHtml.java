@@ -12,7 +12,8 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>each report's timeline of the JVM-wide sum, with the JVM budget as a line, one band per
- *       test and the tests that went over a budget in red, budget crossings marked;
+ *       test and the tests that went over a budget in red, budget crossings marked, and the
+ *       budget of each store that went over its own drawn while its test ran;
  *   <li>every budget crossing with the tests running then and every store's share;
  *   <li>every test ranked by its peak, largest first, with status, class, peak and budget;
  *   <li>each test's stores, broken down by component (whatever components the report has, in its
