@@ -12,8 +12,8 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>each report's timeline of the JVM-wide sum, with the JVM budget as a line, one band per
- *       test and the tests that went over a budget in red, budget crossings marked, and the
- *       budget of each store that went over its own drawn while its test ran;
+ *       test and the tests that went over a budget in red, budget crossings marked, and the budget
+ *       of each store that went over its own drawn while its test ran;
  *   <li>every budget crossing with the tests running then and every store's share;
  *   <li>every test ranked by its peak, largest first, with status, class, peak and budget;
  *   <li>each test's stores, broken down by component (whatever components the report has, in its
@@ -43,7 +43,9 @@ public final class MemoryReportHtml {
           + "ul.legend,ul.components{list-style:none;padding:0;margin:0}"
           + "ul.legend li{display:inline-block;margin-right:16px}"
           + ".swatch{display:inline-block;width:10px;height:10px;margin-right:5px}"
-          + ".empty{color:#666;font-style:italic}svg{max-width:100%;height:auto}";
+          + ".empty{color:#666;font-style:italic}svg{max-width:100%;height:auto}"
+          // A bar keeps its size, so its share of the budget stays readable in a narrow cell.
+          + "svg.breakdown{max-width:none}tr.store td:first-child{overflow-wrap:anywhere;min-width:9em}";
 
   private MemoryReportHtml() {}
 

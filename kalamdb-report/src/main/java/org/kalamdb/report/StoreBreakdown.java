@@ -17,10 +17,10 @@ final class StoreBreakdown {
   private static final String[] COLOURS = {
     "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#7f7f7f", "#000000"
   };
-  private static final int BAR_WIDTH = 360;
+  private static final int BAR_WIDTH = 300;
   private static final int BAR_HEIGHT = 18;
   // Room right of the bar for the share of the budget, e.g. "150% of budget".
-  private static final int SHARE_WIDTH = 110;
+  private static final int SHARE_WIDTH = 100;
 
   private final List<String> components = new ArrayList<>();
 
