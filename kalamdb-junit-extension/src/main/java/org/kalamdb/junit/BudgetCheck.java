@@ -10,6 +10,7 @@ import org.kalamdb.config.ColumnFamilyCount;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.RocksDbConfig;
+import org.kalamdb.report.MemoryComponent;
 import org.kalamdb.report.StoreRecord;
 import org.kalamdb.store.KalamStore;
 import org.kalamdb.store.MemoryUsage;
@@ -157,11 +158,11 @@ record BudgetCheck(
    */
   StoreRecord record(String kind) {
     Map<String, Long> components = new LinkedHashMap<>();
-    components.put("memtables", peak.memTableTotalBytes());
-    components.put("blockCache", peak.blockCacheExcludingMemTablesBytes());
-    components.put("tableReaders", peak.tableReadersBytes());
+    components.put(MemoryComponent.MEMTABLES.key(), peak.memTableTotalBytes());
+    components.put(MemoryComponent.BLOCK_CACHE.key(), peak.blockCacheExcludingMemTablesBytes());
+    components.put(MemoryComponent.TABLE_READERS.key(), peak.tableReadersBytes());
     if (storage == Storage.MEMORY) {
-      components.put("inMemoryFiles", peak.inMemoryFileBytes());
+      components.put(MemoryComponent.IN_MEMORY_FILES.key(), peak.inMemoryFileBytes());
     }
     BigInteger bytes = budgetBytes();
     return new StoreRecord(
@@ -181,8 +182,8 @@ record BudgetCheck(
 
   /** For a memory store: {@code storage memory, in-memory files 1.2 MB (not in the budget)}. */
   private String storageText() {
-    return "storage memory, in-memory files "
-        + mb(peak.inMemoryFileBytes())
+    return "storage memory, "
+        + part(MemoryComponent.IN_MEMORY_FILES, peak.inMemoryFileBytes())
         + (countsFiles()
             ? " (in the budget: " + RunParameters.MEMORY_FILES_IN_BUDGET + "=true)"
             : " (not in the budget)");
@@ -223,12 +224,12 @@ record BudgetCheck(
         + budgetMb
         + " MB ("
         + budgetOrigin
-        + "); memtables "
-        + mb(peak.memTableTotalBytes())
-        + ", block cache "
-        + mb(peak.blockCacheExcludingMemTablesBytes())
-        + ", table readers "
-        + mb(peak.tableReadersBytes())
+        + "); "
+        + part(MemoryComponent.MEMTABLES, peak.memTableTotalBytes())
+        + ", "
+        + part(MemoryComponent.BLOCK_CACHE, peak.blockCacheExcludingMemTablesBytes())
+        + ", "
+        + part(MemoryComponent.TABLE_READERS, peak.tableReadersBytes())
         + (storage == Storage.MEMORY ? "; " + storageText() : "")
         + (columnFamilyLabel == null
             ? ""
@@ -244,6 +245,11 @@ record BudgetCheck(
             .map(e -> e.getKey() + " " + mb(e.getValue()) + columnFamilyLabel.apply(e.getKey()))
             .collect(Collectors.joining(", "));
     return largest.isEmpty() ? "none holds 0.1 MB or more" : largest;
+  }
+
+  /** E.g. {@code block cache 1.2 MB}: named as the report's page names it. */
+  private static String part(MemoryComponent component, long bytes) {
+    return component.words() + " " + mb(bytes);
   }
 
   private static String mb(long bytes) {

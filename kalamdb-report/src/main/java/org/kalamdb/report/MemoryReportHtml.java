@@ -12,11 +12,13 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>each report's timeline of the JVM-wide sum, with the JVM budget as a line, one band per
- *       test and the tests that went over a budget in red, budget crossings marked;
+ *       test and the tests that went over a budget in red, budget crossings marked, and the budget
+ *       of each store that went over its own drawn while its test ran;
  *   <li>every budget crossing with the tests running then and every store's share;
  *   <li>every test ranked by its peak, largest first, with status, class, peak and budget;
  *   <li>each test's stores, broken down by component (whatever components the report has, in its
- *       order) as a stacked bar and as numbers.
+ *       order, named as the budget failure message names them) as a stacked bar against the store's
+ *       own budget and as numbers.
  * </ul>
  *
  * <p>The exact figures are in the markup too, for scripts and tests: {@code data-peak-bytes},
@@ -41,7 +43,9 @@ public final class MemoryReportHtml {
           + "ul.legend,ul.components{list-style:none;padding:0;margin:0}"
           + "ul.legend li{display:inline-block;margin-right:16px}"
           + ".swatch{display:inline-block;width:10px;height:10px;margin-right:5px}"
-          + ".empty{color:#666;font-style:italic}svg{max-width:100%;height:auto}";
+          + ".empty{color:#666;font-style:italic}svg{max-width:100%;height:auto}"
+          // A bar keeps its size, so its share of the budget stays readable in a narrow cell.
+          + "svg.breakdown{max-width:none}tr.store td:first-child{overflow-wrap:anywhere;min-width:9em}";
 
   private MemoryReportHtml() {}
 
@@ -106,10 +110,14 @@ public final class MemoryReportHtml {
         .append(reports.size() == 1 ? "one report" : reports.size() + " reports (forks or shards)")
         .append("; ")
         .append(over)
-        .append(" went over a budget, the JVM-wide sum crossed its budget ")
-        .append(crossings)
-        .append(crossings == 1 ? " time" : " times")
-        .append(". Largest peak: ")
+        .append(" went over a budget");
+    // Crossings of a JVM budget only where one was set: "0 times" of no budget says nothing.
+    if (reports.stream().anyMatch(r -> r.jvmBudgetBytes() != null)) {
+      html.append(", the JVM-wide sum crossed its budget ")
+          .append(crossings)
+          .append(crossings == 1 ? " time" : " times");
+    }
+    html.append(". Largest peak: ")
         .append(Megabytes.of(top.test().peakBytes()))
         .append(", ")
         .append(escape(top.test().className()))

@@ -8,18 +8,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Each test's stores at their peak: one stacked bar per store (its components, in their order, on
- * one scale for the whole page, with the store's budget as a tick) and the exact numbers beside it.
+ * Each test's stores at their peak: one stacked bar per store and the exact numbers beside it. The
+ * bar is the store's own: its components, in their order, against its budget (the full bar, with a
+ * red mark, or the peak where that is higher) and the peak's share of the budget beside it. The
+ * components are named in the words of the budget failure message ({@link MemoryComponent}).
  */
 final class StoreBreakdown {
   private static final String[] COLOURS = {
     "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#7f7f7f", "#000000"
   };
-  private static final int BAR_WIDTH = 360;
+  private static final int BAR_WIDTH = 300;
   private static final int BAR_HEIGHT = 18;
+  // Room right of the bar for the share of the budget, e.g. "150% of budget".
+  private static final int SHARE_WIDTH = 100;
 
   private final List<String> components = new ArrayList<>();
-  private long scale = 1;
 
   private StoreBreakdown(List<RankedTest> ranked) {
     for (RankedTest r : ranked) {
@@ -27,7 +30,6 @@ final class StoreBreakdown {
         store.components().keySet().stream()
             .filter(name -> !components.contains(name))
             .forEach(components::add);
-        scale = Math.max(scale, Math.max(store.peakBytes(), sum(store)));
       }
     }
   }
@@ -42,7 +44,7 @@ final class StoreBreakdown {
       html.append("<li><span class=\"swatch\" style=\"background:")
           .append(colour(name))
           .append("\"></span>")
-          .append(escape(name))
+          .append(escape(MemoryComponent.words(name)))
           .append("</li>");
     }
     html.append("</ul>");
@@ -119,33 +121,44 @@ final class StoreBreakdown {
           .append("\"><span class=\"swatch\" style=\"background:")
           .append(colour(part.getKey()))
           .append("\"></span>")
-          .append(escape(part.getKey()))
+          .append(escape(MemoryComponent.words(part.getKey())))
           .append(' ')
-          .append(Megabytes.of(bytes))
-          .append(" <span class=\"bytes\">(")
-          .append(bytes)
-          .append(" B)</span></li>");
+          .append(Megabytes.of(bytes));
+      if (!Megabytes.exact(bytes)) {
+        html.append(" <span class=\"bytes\">(").append(bytes).append(" B)</span>");
+      }
+      html.append("</li>");
     }
     html.append("</ul></td></tr>");
   }
 
   private void appendBar(StringBuilder html, StoreRecord store) {
+    Long budget = store.budgetBytes();
+    // The full bar is the budget, or the peak where it went over: the budget mark stays on it.
+    long full =
+        Math.max(1, Math.max(Math.max(store.peakBytes(), sum(store)), budget == null ? 0 : budget));
     html.append(
         String.format(
             Locale.ROOT,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"breakdown\" width=\"%d\""
-                + " height=\"%d\" viewBox=\"0 0 %d %d\"><rect x=\"0\" y=\"0\" width=\"%d\""
-                + " height=\"%d\" fill=\"#f3f3f3\"/>",
-            BAR_WIDTH,
+                + " height=\"%d\" viewBox=\"0 0 %d %d\"><title>%s</title><rect class=\"track\""
+                + " x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#f3f3f3\"/>",
+            BAR_WIDTH + SHARE_WIDTH,
             BAR_HEIGHT,
-            BAR_WIDTH,
+            BAR_WIDTH + SHARE_WIDTH,
             BAR_HEIGHT,
+            escape(
+                "peak "
+                    + Megabytes.of(store.peakBytes())
+                    + (budget == null ? "" : " of a budget of " + Megabytes.of(budget))
+                    + ": "
+                    + shareText(store)),
             BAR_WIDTH,
             BAR_HEIGHT));
     double x = 0;
     for (Map.Entry<String, Long> part : store.components().entrySet()) {
       long bytes = part.getValue() == null ? 0 : part.getValue();
-      double w = (double) bytes / scale * BAR_WIDTH;
+      double w = (double) bytes / full * BAR_WIDTH;
       html.append(
               String.format(
                   Locale.ROOT,
@@ -157,27 +170,59 @@ final class StoreBreakdown {
                   w,
                   BAR_HEIGHT,
                   colour(part.getKey())))
-          .append(escape(part.getKey()))
+          .append(escape(MemoryComponent.words(part.getKey())))
           .append(' ')
           .append(Megabytes.of(bytes))
           .append("</title></rect>");
       x += w;
     }
-    if (store.budgetBytes() != null && store.budgetBytes() <= scale) {
-      double bx = Math.min((double) store.budgetBytes() / scale * BAR_WIDTH, BAR_WIDTH - 1.0);
+    if (budget != null) {
+      // Inside the bar even at its very end, so the whole 2-pixel line shows.
+      double bx = Math.max(1.0, Math.min((double) budget / full * BAR_WIDTH, BAR_WIDTH - 1.0));
       html.append(
           String.format(
               Locale.ROOT,
               "<line class=\"budget\" data-bytes=\"%d\" x1=\"%.2f\" y1=\"0\" x2=\"%.2f\""
                   + " y2=\"%d\" stroke=\"#c00000\" stroke-width=\"2\"><title>budget %s</title>"
                   + "</line>",
-              store.budgetBytes(),
+              budget,
               bx,
               bx,
               BAR_HEIGHT,
-              Megabytes.of(store.budgetBytes())));
+              Megabytes.of(budget)));
     }
-    html.append("</svg>");
+    html.append(
+            String.format(
+                Locale.ROOT,
+                "<text class=\"percent\" x=\"%d\" y=\"%d\" font-family=\"sans-serif\""
+                    + " font-size=\"12\" fill=\"%s\">",
+                BAR_WIDTH + 6,
+                BAR_HEIGHT - 5,
+                store.overBudget() ? "#a00000" : budget == null ? "#666666" : "#333333"))
+        .append(escape(shareText(store)))
+        .append("</text></svg>");
+  }
+
+  /**
+   * The peak's share of the budget, e.g. {@code 0.3% of budget}: whole percents from 10 %, one
+   * decimal below, and never 0 for a peak above 0 ({@code <0.1% of budget}).
+   */
+  private static String shareText(StoreRecord store) {
+    Long budget = store.budgetBytes();
+    if (budget == null) {
+      return "no budget";
+    }
+    if (budget <= 0) {
+      return "budget " + Megabytes.of(budget);
+    }
+    double percent = 100.0 * store.peakBytes() / budget;
+    if (store.peakBytes() <= 0) {
+      return "0% of budget";
+    }
+    if (percent < 0.05) {
+      return "<0.1% of budget";
+    }
+    return String.format(Locale.ROOT, percent < 9.95 ? "%.1f%%" : "%.0f%%", percent) + " of budget";
   }
 
   private String colour(String component) {

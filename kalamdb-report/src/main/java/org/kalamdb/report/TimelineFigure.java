@@ -10,12 +10,14 @@ import org.kalamdb.report.chart.ChartBand;
 import org.kalamdb.report.chart.ChartLine;
 import org.kalamdb.report.chart.ChartMarker;
 import org.kalamdb.report.chart.ChartPoint;
+import org.kalamdb.report.chart.ChartSegment;
 import org.kalamdb.report.chart.ChartSeries;
 import org.kalamdb.report.chart.SvgChart;
 
 /**
  * One report's timeline as a figure: the JVM-wide sum over time, the JVM budget as a line, one band
- * per test (red for a test that went over a budget) and a marker where the sum crossed the budget.
+ * per test (red for a test that went over a budget), a marker where the sum crossed the budget, and
+ * the budget of each store that went over its own, drawn over the time its test ran.
  */
 final class TimelineFigure {
   /** The series name of the JVM-wide sum. */
@@ -78,6 +80,26 @@ final class TimelineFigure {
               test.startMillis(),
               test.endMillis(),
               RankedTest.wentOver(test, report.crossings())));
+    }
+    for (TestRecord test : report.tests()) {
+      for (StoreRecord store : test.stores()) {
+        // The store's own peak time is not recorded: its budget is drawn over its test's run.
+        if (store.overBudget() && store.budgetBytes() != null) {
+          chart.add(
+              new ChartSegment(
+                  ("watched".equals(store.kind()) ? "database '" : "store '")
+                      + store.name()
+                      + "' of "
+                      + test.displayName()
+                      + ": budget "
+                      + Megabytes.of(store.budgetBytes())
+                      + ", peak "
+                      + Megabytes.of(store.peakBytes()),
+                  test.startMillis(),
+                  test.endMillis(),
+                  store.budgetBytes()));
+        }
+      }
     }
     if (report.jvmBudgetBytes() != null) {
       chart.add(

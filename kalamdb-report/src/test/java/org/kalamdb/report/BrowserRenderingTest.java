@@ -44,6 +44,12 @@ class BrowserRenderingTest {
   /** Runs Chromium headless on the page with {@code options}; its stdout. */
   private static String chromium(String name, String... options)
       throws IOException, InterruptedException {
+    return chromium(page, name, options);
+  }
+
+  /** Runs Chromium headless on {@code file} with {@code options}; its stdout. */
+  private static String chromium(Path file, String name, String... options)
+      throws IOException, InterruptedException {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -58,7 +64,7 @@ class BrowserRenderingTest {
                 "--disable-sync",
                 "--user-data-dir=" + Files.createTempDirectory(dir, "profile-" + name)));
     command.addAll(List.of(options));
-    command.add(page.toUri().toString());
+    command.add(file.toUri().toString());
     Path out = dir.resolve(name + ".out");
     Path err = dir.resolve(name + ".err");
     Process chromium =
@@ -101,6 +107,72 @@ class BrowserRenderingTest {
     assertThat(rendered.select("script")).isEmpty();
     assertThat(rendered.select("figure.timeline svg polyline")).hasSize(2);
     assertThat(rendered.select("svg.breakdown")).hasSize(5);
+  }
+
+  @Test
+  void aStoreFarUnderItsBudgetShowsTheBudgetMarkAndItsShareOfIt() throws Exception {
+    // One store, 0.3 MB of 96 MB, and no other budget: the only red on the page is its mark.
+    MemoryReport budgets = SampleReports.budgets();
+    MemoryReport one =
+        new MemoryReport(
+            MemoryReport.FORMAT,
+            budgets.source(),
+            budgets.startedAtEpochMillis(),
+            100,
+            null,
+            List.of(budgets.tests().get(0)),
+            budgets.timeline().subList(0, 2),
+            List.of());
+    Path small = dir.resolve("small.html");
+    OutputFile.write(small, MemoryReportHtml.render(List.of(one)));
+    Path png = dir.resolve("small.png");
+
+    Document rendered = Jsoup.parse(chromium(small, "small-dom", "--dump-dom"));
+    chromium(small, "small-shot", "--screenshot=" + png, "--window-size=1400,1200");
+
+    assertThat(rendered.select("svg.breakdown line.budget").eachAttr("data-bytes"))
+        .containsExactly(String.valueOf(96 * SampleReports.MB));
+    assertThat(rendered.select("svg.breakdown text.percent").text()).isEqualTo("0.3% of budget");
+    BufferedImage image = ImageIO.read(png.toFile());
+    int[] mark = redVerticalMark(image);
+    assertThat(mark).as("a red budget mark as tall as the bar, in %s", png).isNotNull();
+    // The share is written right of the mark, on the bar's line: dark text on white.
+    int dark = 0;
+    for (int y = mark[1]; y <= mark[2]; y++) {
+      for (int x = mark[0] + 4; x < Math.min(image.getWidth(), mark[0] + 110); x++) {
+        int rgb = image.getRGB(x, y);
+        if (((rgb >> 16) & 0xff) < 120 && ((rgb >> 8) & 0xff) < 120 && (rgb & 0xff) < 120) {
+          dark++;
+        }
+      }
+    }
+    assertThat(dark).as("pixels of the share's text right of the mark").isGreaterThan(20);
+  }
+
+  /**
+   * The first column holding a vertical run of at least 14 red pixels, as {x, first y, last y}, or
+   * {@code null} without one.
+   */
+  private static int[] redVerticalMark(BufferedImage image) {
+    for (int x = 0; x < image.getWidth(); x++) {
+      int start = -1;
+      for (int y = 0; y <= image.getHeight(); y++) {
+        boolean red = y < image.getHeight() && isRed(image.getRGB(x, y));
+        if (red && start < 0) {
+          start = y;
+        } else if (!red && start >= 0) {
+          if (y - start >= 14) {
+            return new int[] {x, start, y - 1};
+          }
+          start = -1;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isRed(int rgb) {
+    return ((rgb >> 16) & 0xff) >= 160 && ((rgb >> 8) & 0xff) <= 60 && (rgb & 0xff) <= 60;
   }
 
   @Test

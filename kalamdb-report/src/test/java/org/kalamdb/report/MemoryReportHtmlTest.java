@@ -1,6 +1,7 @@
 package org.kalamdb.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.kalamdb.report.SampleReports.HOSTILE;
 import static org.kalamdb.report.SampleReports.MB;
 
@@ -112,11 +113,136 @@ class MemoryReportHtmlTest {
             bulk.select("tr.store[data-store=cache] li[data-component=inMemoryFiles]")
                 .attr("data-bytes"))
         .isEqualTo(String.valueOf(5 * MB));
-    // Both stores' budgets (8 MB) lie within the page's scale: a tick on each bar.
+    // Each store is drawn against its own budget (8 MB): a mark on each bar.
     assertThat(bulk.select("svg.breakdown line.budget").eachAttr("data-bytes"))
         .containsExactly(String.valueOf(8 * MB), String.valueOf(8 * MB));
+  }
+
+  private static double attr(org.jsoup.nodes.Element element, String name) {
+    return Double.parseDouble(element.attr(name));
+  }
+
+  /** Where a bar's components end, in pixels from its start. */
+  private static double filled(org.jsoup.nodes.Element bar) {
+    return bar.select("rect.component").stream()
+        .mapToDouble(r -> attr(r, "x") + attr(r, "width"))
+        .max()
+        .orElse(0);
+  }
+
+  @Test
+  void eachStoreIsDrawnAgainstItsOwnBudgetWithItsShareOfIt() {
+    Document page = parse(MemoryReportHtml.render(List.of(SampleReports.budgets())));
+
+    var small = page.selectFirst("tr.store[data-store=small] svg.breakdown");
+    var big = page.selectFirst("tr.store[data-store=big] svg.breakdown");
+    var over = page.selectFirst("tr.store[data-store=over] svg.breakdown");
+    // The first rect is the bar's track: its full length.
+    double width = attr(small.selectFirst("rect"), "width");
+
+    // 0.3 MB of 96 MB: a sliver of the bar, the budget at its end, 0.3% of it.
+    assertThat(filled(small)).isCloseTo(width * 309_248 / (96.0 * MB), within(0.01));
+    assertThat(small.select("line.budget")).hasSize(1);
+    assertThat(attr(small.selectFirst("line.budget"), "x1")).isCloseTo(width - 1, within(0.01));
+    assertThat(small.select("text.percent").text()).isEqualTo("0.3% of budget");
+    // 12 MB over a budget of 8 MB: the bar runs past the budget mark, at two thirds of it.
+    assertThat(filled(over)).isCloseTo(width, within(0.01));
+    assertThat(attr(over.selectFirst("line.budget"), "x1")).isCloseTo(width * 8 / 12, within(0.01));
+    assertThat(over.select("text.percent").text()).isEqualTo("150% of budget");
+    // Without a budget nothing to measure against: no mark, and it says so.
+    assertThat(big.select("line.budget")).isEmpty();
+    assertThat(big.select("text.percent").text()).isEqualTo("no budget");
+    assertThat(filled(big)).isCloseTo(width, within(0.01));
+  }
+
+  @Test
+  void aTinyShareIsNeverZeroAndAZeroBudgetIsNamed() {
+    TestRecord test =
+        SampleReports.test(
+            "com.acme.T",
+            "t()",
+            "failed",
+            0,
+            10,
+            SampleReports.store("tiny", "disk", 96 * MB, false, 2048),
+            SampleReports.store("none", "disk", 0L, true, 2048),
+            SampleReports.store("empty", "disk", 8 * MB, false, 0));
+    MemoryReport report =
+        new MemoryReport(
+            MemoryReport.FORMAT, "t 1@h", 0, 10, null, List.of(test), List.of(), List.of());
+
+    Document page = parse(MemoryReportHtml.render(List.of(report)));
+
+    assertThat(page.select("svg.breakdown text.percent").eachText())
+        .containsExactly("<0.1% of budget", "budget 0 B", "0% of budget");
+    assertThat(page.select("tr.store[data-store=none] line.budget").attr("x1")).isEqualTo("1.00");
+  }
+
+  @Test
+  void theTimelineMarksEachStoreBudgetThatWasCrossedWhileItsTestRan() {
+    Document page = parse(MemoryReportHtml.render(List.of(SampleReports.budgets())));
+
+    var segments = page.select("figure.timeline g.segment");
+    // Only the store that went over its budget; the JVM budget line is not there (none was set).
+    assertThat(segments).hasSize(1);
+    assertThat(segments.attr("data-y")).isEqualTo(String.valueOf(8 * MB));
+    assertThat(segments.attr("data-from")).isEqualTo("200");
+    assertThat(segments.attr("data-to")).isEqualTo("300");
+    assertThat(segments.select("line")).hasSize(1);
+    assertThat(segments.text()).contains("'over'", "budget 8.0 MB", "peak 12.0 MB");
+    assertThat(page.select("figure.timeline g.reference")).isEmpty();
+  }
+
+  @Test
+  void theSummarySaysNothingOfAJvmBudgetThatWasNotSet() {
+    String without =
+        parse(MemoryReportHtml.render(List.of(SampleReports.budgets()))).select("p.summary").text();
+    String with =
+        parse(MemoryReportHtml.render(List.of(SampleReports.forkOne(), SampleReports.forkTwo())))
+            .select("p.summary")
+            .text();
+
+    assertThat(without)
+        .isEqualTo(
+            "3 tests from one report; 1 went over a budget. Largest peak: 90.0 MB,"
+                + " com.acme.BudgetTest big().");
+    assertThat(with).contains("the JVM-wide sum crossed its budget 1 time.");
+  }
+
+  @Test
+  void componentsAreNamedInTheWordsOfTheFailureMessages() {
+    Document page = parse(MemoryReportHtml.render(List.of(SampleReports.forkOne())));
+
     assertThat(page.select("ul.legend li").eachText())
+        .containsExactly("memtables", "block cache", "table readers", "in-memory files");
+    var cache = page.selectFirst("tr.store[data-store=cache]");
+    assertThat(cache.select("ul.components li").eachText())
+        .containsExactly(
+            "memtables 3.0 MB (3145728 B)",
+            "block cache 0 B",
+            "table readers 0 B",
+            "in-memory files 5.0 MB (5242880 B)");
+    // The data keeps the report's keys.
+    assertThat(cache.select("ul.components li").eachAttr("data-component"))
         .containsExactly("memtables", "blockCache", "tableReaders", "inMemoryFiles");
+    assertThat(cache.select("rect.component title").eachText())
+        .containsExactly(
+            "memtables 3.0 MB", "block cache 0 B", "table readers 0 B", "in-memory files 5.0 MB");
+  }
+
+  @Test
+  void smallFiguresAreShownInAUnitThatShowsThem() {
+    Document page = parse(MemoryReportHtml.render(List.of(SampleReports.budgets())));
+
+    var small = page.selectFirst("tr.store[data-store=small]");
+    assertThat(small.select("ul.components li").eachText())
+        .containsExactly(
+            "memtables 2.0 KB (2048 B)", "block cache 0.3 MB (307200 B)", "table readers 0 B");
+    assertThat(small.select("td.n").first().text()).isEqualTo("0.3 MB 309248 B");
+    assertThat(small.select("svg.breakdown title").first().text())
+        .isEqualTo("peak 0.3 MB of a budget of 96.0 MB: 0.3% of budget");
+    assertThat(small.select("rect.component title").eachText())
+        .containsExactly("memtables 2.0 KB", "block cache 0.3 MB", "table readers 0 B");
   }
 
   @Test

@@ -85,6 +85,16 @@ final class PageAssertions {
       row.select("svg.breakdown rect.component")
           .forEach(r -> rects.add(r.attr("data-component") + "=" + r.attr("data-bytes")));
       assertThat(rects).as("stacked bar").containsExactlyElementsOf(parts);
+      // The bar is drawn against the store's own budget: a mark and the share of it.
+      Elements mark = row.select("svg.breakdown line.budget");
+      String percent = row.select("svg.breakdown text.percent").text();
+      if (store.budgetBytes() == null) {
+        assertThat(mark).isEmpty();
+        assertThat(percent).isEqualTo("no budget");
+      } else {
+        assertThat(mark.eachAttr("data-bytes")).containsExactly("" + store.budgetBytes());
+        assertThat(percent).endsWith("% of budget");
+      }
     }
   }
 
@@ -111,6 +121,22 @@ final class PageAssertions {
       assertThat(budget.select("line")).hasSize(1);
     }
     assertThat(figure.select("rect.band")).hasSize(report.tests().size());
+    // Each store budget crossed is drawn at its height, while its test ran.
+    List<String> storeBudgets = new ArrayList<>();
+    for (TestRecord test : report.tests()) {
+      test.stores().stream()
+          .filter(s -> s.overBudget() && s.budgetBytes() != null)
+          .forEach(
+              s ->
+                  storeBudgets.add(
+                      s.budgetBytes() + "@" + test.startMillis() + "-" + test.endMillis()));
+    }
+    List<String> drawn = new ArrayList<>();
+    figure
+        .select("g.segment")
+        .forEach(
+            g -> drawn.add(g.attr("data-y") + "@" + g.attr("data-from") + "-" + g.attr("data-to")));
+    assertThat(drawn).as("store budgets on the timeline").containsExactlyElementsOf(storeBudgets);
     long over =
         report.tests().stream().filter(t -> RankedTest.wentOver(t, report.crossings())).count();
     assertThat(figure.select("rect.band.marked")).hasSize((int) over);

@@ -98,6 +98,51 @@ final class SampleReports {
         List.of(crossing));
   }
 
+  /**
+   * No JVM budget; a store far under its 96 MB budget (0.3 MB, 2 KB of it memtables) beside a store
+   * of 90 MB without a budget, and a store of 12 MB over its budget of 8 MB.
+   */
+  static MemoryReport budgets() {
+    TestRecord small =
+        test(
+            "com.acme.BudgetTest",
+            "small()",
+            "passed",
+            0,
+            100,
+            store("small", "disk", 96 * MB, false, 2048, 300 * 1024, 0));
+    TestRecord big =
+        test(
+            "com.acme.BudgetTest",
+            "big()",
+            "passed",
+            100,
+            200,
+            store("big", "disk", null, false, 60 * MB, 30 * MB, 0));
+    TestRecord over =
+        test(
+            "com.acme.BudgetTest",
+            "over()",
+            "failed",
+            200,
+            300,
+            store("over", "disk", 8 * MB, true, 9 * MB, 3 * MB, 0));
+    return new MemoryReport(
+        MemoryReport.FORMAT,
+        "budgets 103@ci-3",
+        1_760_000_000_400L,
+        300,
+        null,
+        List.of(small, big, over),
+        List.of(
+            new TimelinePoint(0, 0),
+            new TimelinePoint(50, 2048 + 300 * 1024),
+            new TimelinePoint(150, 90 * MB),
+            new TimelinePoint(250, 12 * MB),
+            new TimelinePoint(300, 0)),
+        List.of());
+  }
+
   /** Fork 2: no JVM budget, two tests. */
   static MemoryReport forkTwo() {
     TestRecord a =

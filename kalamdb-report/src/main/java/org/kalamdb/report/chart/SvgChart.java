@@ -6,14 +6,16 @@ import java.util.Locale;
 
 /**
  * A line chart as one self-contained SVG element: axes with round ticks and titles, lines through
- * data points, horizontal reference lines (budgets), vertical bands (test boundaries) and markers
- * (budget crossings). Every colour and line style is a presentation attribute, so the SVG looks the
- * same as a file of its own and inside a page; no script, no external resource.
+ * data points, horizontal reference lines (budgets) across the plot or over a range of x (one
+ * store's budget while its test ran), vertical bands (test boundaries) and markers (budget
+ * crossings). Every colour and line style is a presentation attribute, so the SVG looks the same as
+ * a file of its own and inside a page; no script, no external resource.
  *
  * <p>The data stays in the markup, so that a test or a script can check it: each series is a {@code
  * <g class="series" data-series="NAME" data-points="N">} with one {@code <polyline>} and, for up to
  * {@link #MAX_DOTS} points, one {@code <circle class="point" data-x=".." data-y="..">} per point;
- * reference lines carry {@code data-y}, bands {@code data-from}/{@code data-to}, markers {@code
+ * reference lines carry {@code data-y}, segments ({@code <g class="segment">}) {@code data-y} and
+ * {@code data-from}/{@code data-to}, bands {@code data-from}/{@code data-to}, markers {@code
  * data-x}/{@code data-y}, all in data units.
  */
 public final class SvgChart {
@@ -36,6 +38,7 @@ public final class SvgChart {
   private final ChartAxis yAxis;
   private final List<ChartSeries> series = new ArrayList<>();
   private final List<ChartLine> lines = new ArrayList<>();
+  private final List<ChartSegment> segments = new ArrayList<>();
   private final List<ChartBand> bands = new ArrayList<>();
   private final List<ChartMarker> markers = new ArrayList<>();
   private int top = TITLE_SPACE;
@@ -70,6 +73,12 @@ public final class SvgChart {
   /** Adds a horizontal reference line. */
   public SvgChart add(ChartLine line) {
     lines.add(line);
+    return this;
+  }
+
+  /** Adds a reference line over a range of x. */
+  public SvgChart add(ChartSegment segment) {
+    segments.add(segment);
     return this;
   }
 
@@ -115,6 +124,7 @@ public final class SvgChart {
     drawBands(out, x);
     drawAxes(out, x, y);
     drawLines(out, y);
+    drawSegments(out, x, y);
     drawSeries(out, x, y);
     drawMarkers(out, x, y);
     drawLegend(out, legend);
@@ -145,6 +155,10 @@ public final class SvgChart {
       low = Math.min(low, m.x());
       high = Math.max(high, m.x());
     }
+    for (ChartSegment s : segments) {
+      low = Math.min(low, s.fromX());
+      high = Math.max(high, s.toX());
+    }
     if (low > high) {
       low = 0;
       high = 0;
@@ -167,6 +181,10 @@ public final class SvgChart {
     }
     for (ChartMarker m : markers) {
       high = Math.max(high, m.y());
+    }
+    for (ChartSegment s : segments) {
+      low = Math.min(low, s.y());
+      high = Math.max(high, s.y());
     }
     // Room above the highest value, so that a line at the top stays visible.
     return AxisScale.covering(low, high * 1.05, yAxis.unit(), height - BOTTOM, top);
@@ -286,6 +304,35 @@ public final class SvgChart {
                   py - 4))
           .append(MarkupText.escape(l.label()))
           .append("</text></g>");
+    }
+  }
+
+  private void drawSegments(StringBuilder out, AxisScale x, AxisScale y) {
+    for (ChartSegment s : segments) {
+      double from = x.pixel(s.fromX());
+      double to = Math.max(x.pixel(s.toX()), from + 1);
+      double py = y.pixel(s.y());
+      // Solid, unlike the dashed line across the plot, with the label above its start.
+      out.append(
+              String.format(
+                  Locale.ROOT,
+                  "<g class=\"segment\" data-y=\"%s\" data-from=\"%s\" data-to=\"%s\"><line"
+                      + " x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#c00000\""
+                      + " stroke-width=\"2\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"11\""
+                      + " fill=\"#c00000\">",
+                  number(s.y()),
+                  number(s.fromX()),
+                  number(s.toX()),
+                  from,
+                  py,
+                  to,
+                  py,
+                  from + 2,
+                  py - 4))
+          .append(MarkupText.escape(s.label()))
+          .append("</text><title>")
+          .append(MarkupText.escape(s.label()))
+          .append("</title></g>");
     }
   }
 

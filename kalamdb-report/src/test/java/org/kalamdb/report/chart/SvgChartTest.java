@@ -85,6 +85,31 @@ class SvgChartTest {
   }
 
   @Test
+  void aSegmentIsALevelOverARangeOfX() throws Exception {
+    SvgChart chart =
+        new SvgChart("t", 600, 300, new ChartAxis("x", 1), new ChartAxis("MB", 1024 * 1024))
+            .add(new ChartSeries("s", List.of(new ChartPoint(0, 0), new ChartPoint(100, 0)), false))
+            .add(new ChartSegment("store 'a' budget 8.0 MB", 20, 60, 8 * 1048576.0));
+
+    Document doc = xml(chart.svg());
+
+    List<Element> segments = byClass(doc, "g", "segment");
+    assertThat(segments).hasSize(1);
+    Element segment = segments.get(0);
+    assertThat(segment.getAttribute("data-from")).isEqualTo("20");
+    assertThat(segment.getAttribute("data-to")).isEqualTo("60");
+    assertThat(segment.getAttribute("data-y")).isEqualTo("8388608");
+    assertThat(segment.getTextContent()).contains("store 'a' budget 8.0 MB");
+    // It spans 20..60 of 0..100, and the y axis reaches up to it.
+    Element line = (Element) segment.getElementsByTagNameNS("*", "line").item(0);
+    double x1 = Double.parseDouble(line.getAttribute("x1"));
+    double x2 = Double.parseDouble(line.getAttribute("x2"));
+    assertThat(x2 - x1).isGreaterThan(0);
+    assertThat(byClass(doc, "text", "tick").stream().map(Element::getTextContent)).contains("8");
+    assertThat(byClass(doc, "g", "reference")).isEmpty();
+  }
+
+  @Test
   void ticksAreRoundAndCoverEveryValue() throws Exception {
     SvgChart chart =
         new SvgChart("t", 600, 300, new ChartAxis("x", 1), new ChartAxis("MB", 1024 * 1024))
