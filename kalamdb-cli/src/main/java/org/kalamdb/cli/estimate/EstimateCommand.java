@@ -34,7 +34,12 @@ import picocli.CommandLine.Spec;
           + " column family) against a configuration, for each column-family count, with the"
           + " saving and the formula of every figure. For a KalamDB server config"
           + " ([storage.rocksdb], or --dialect kalamdb-server) the row is the six column families"
-          + " the server opens."
+          + " the server opens.",
+      "With --kafka-streams: a Kafka Streams topology of --stores x --partitions x --segments"
+          + " RocksDB instances, Kafka Streams 4.4's defaults (per instance: a 50 MB cache, 16 MB x"
+          + " 3 write buffers per column family, 1 MB x 2 for the offsets column family) per"
+          + " instance and in total, against the config as KalamRocksDBConfigSetter applies it"
+          + " (one cache and one memtable limit shared by every instance)."
     },
     exitCodeList = {"0:table printed", "1:--config FILE has errors", "2:usage error"})
 public final class EstimateCommand implements Callable<Integer> {
@@ -63,9 +68,46 @@ public final class EstimateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON document instead of the table.")
   boolean json;
 
+  @Option(
+      names = "--kafka-streams",
+      description =
+          "Estimate a Kafka Streams topology (needs --stores and --partitions) instead of one"
+              + " store's column families.")
+  boolean kafkaStreams;
+
+  @Option(
+      names = "--stores",
+      paramLabel = "N",
+      description = "With --kafka-streams: the topology's persistent state stores.")
+  Integer stores;
+
+  @Option(
+      names = "--partitions",
+      paramLabel = "P",
+      description = "With --kafka-streams: partitions of each store.")
+  Integer partitions;
+
+  @Option(
+      names = "--segments",
+      paramLabel = "S",
+      description =
+          "With --kafka-streams: RocksDB instances per partition, a window or session store's"
+              + " segments (default: 1, key-value stores).")
+  Integer segments;
+
+  @Option(
+      names = "--column-families-per-store",
+      paramLabel = "K",
+      description =
+          "With --kafka-streams: column families of each RocksDB instance, the offsets one"
+              + " included (default: 3, a timestamped key-value store as the DSL makes it; 2 for"
+              + " Stores.persistentKeyValueStore).")
+  Integer columnFamiliesPerStore;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    Optional<KafkaTopology> topology = kafkaTopology();
     if (columnFamilies != null) {
       if (columnFamilies.isEmpty()) {
         // "--column-families ," splits into no count at all: an empty table says nothing.
@@ -100,6 +142,22 @@ public final class EstimateCommand implements Callable<Integer> {
       source = config.toString();
     }
     RocksDbConfig chosen = rocksDbConfig;
+    if (topology.isPresent()) {
+      KafkaEstimate estimate;
+      try {
+        estimate = KafkaEstimate.of(chosen, topology.get());
+      } catch (IllegalArgumentException notToolkit) {
+        throw new CommandLine.ParameterException(spec.commandLine(), notToolkit.getMessage());
+      }
+      if (json) {
+        JsonOutput.print(
+            out,
+            new KafkaReport(source, chosen.dialect().id(), Topology.of(topology.get()), estimate));
+      } else {
+        new KafkaEstimateTable(chosen, topology.get(), estimate).print(out, source);
+      }
+      return 0;
+    }
     List<Integer> counts = columnFamilies;
     if (counts == null) {
       counts =
@@ -140,6 +198,73 @@ public final class EstimateCommand implements Callable<Integer> {
     out.flush();
   }
 
+  /**
+   * The topology {@code --kafka-streams} gives, empty without it.
+   *
+   * @throws CommandLine.ParameterException (a usage error, exit 2) for a topology option without
+   *     {@code --kafka-streams}, a missing or out-of-range count, or {@code --column-families}
+   *     beside it
+   */
+  private Optional<KafkaTopology> kafkaTopology() {
+    if (!kafkaStreams) {
+      needsKafkaStreams("--stores", stores);
+      needsKafkaStreams("--partitions", partitions);
+      needsKafkaStreams("--segments", segments);
+      needsKafkaStreams("--column-families-per-store", columnFamiliesPerStore);
+      return Optional.empty();
+    }
+    if (columnFamilies != null) {
+      throw usage("--column-families and --kafka-streams exclude each other");
+    }
+    if (stores == null || partitions == null) {
+      throw usage("--kafka-streams needs --stores N and --partitions P");
+    }
+    try {
+      return Optional.of(
+          new KafkaTopology(
+              stores,
+              partitions,
+              segments == null ? 1 : segments,
+              columnFamiliesPerStore == null
+                  ? KafkaStreamsDefaults.TIMESTAMPED_STORE_COLUMN_FAMILIES
+                  : columnFamiliesPerStore));
+    } catch (IllegalArgumentException outOfRange) {
+      throw usage(outOfRange.getMessage());
+    }
+  }
+
+  private void needsKafkaStreams(String option, Integer value) {
+    if (value != null) {
+      throw usage(option + " needs --kafka-streams");
+    }
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+
   /** The {@code --json} document: where the config came from, its dialect id, one row per count. */
   record Report(String config, String dialect, List<Estimate> scenarios) {}
+
+  /** The {@code --json} document with {@code --kafka-streams}. */
+  record KafkaReport(String config, String dialect, Topology topology, KafkaEstimate estimate) {}
+
+  /** The topology's counts and the instances and column families they make, for JSON. */
+  record Topology(
+      int stores,
+      int partitions,
+      int segments,
+      int columnFamiliesPerStore,
+      int instances,
+      int columnFamilies) {
+    static Topology of(KafkaTopology topology) {
+      return new Topology(
+          topology.stores(),
+          topology.partitions(),
+          topology.segments(),
+          topology.columnFamiliesPerStore(),
+          topology.instances(),
+          topology.columnFamilies());
+    }
+  }
 }
