@@ -28,6 +28,9 @@ public final class MemoryReportJson {
    */
   public static final FileLimit LIMIT = new FileLimit(32L << 20, "32 MiB", "memory report file");
 
+  /** Why a file with anything after its report is refused. */
+  private static final String TRAILING = "more after its JSON document (a file holds one report)";
+
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
@@ -108,8 +111,6 @@ public final class MemoryReportJson {
     }
     throw new JsonMappingException(parser, TRAILING, at);
   }
-
-  private static final String TRAILING = "more after its JSON document (a file holds one report)";
 
   private static String where(JsonLocation at) {
     return at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
