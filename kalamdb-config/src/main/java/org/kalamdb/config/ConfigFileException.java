@@ -42,9 +42,14 @@ public final class ConfigFileException extends IOException {
 
   /** The file of {@code size} bytes is over {@link ConfigFiles#MAX_BYTES}. */
   static ConfigFileException overLimit(Path file, long size) {
+    return overLimit(file, size, FileLimit.CONFIG);
+  }
+
+  /** The file of {@code size} bytes is over {@code limit}. */
+  static ConfigFileException overLimit(Path file, long size, FileLimit limit) {
     return new ConfigFileException(
         file,
-        size + " bytes is over the " + ConfigFiles.LIMIT_TEXT + " limit for a config file",
+        size + " bytes is over the " + limit.text() + " limit for a " + limit.kind(),
         null,
         true,
         false);

@@ -33,18 +33,28 @@ public final class ConfigFiles {
    *     be read; its message is the reason alone ("no such file", "is a named pipe (FIFO)")
    */
   public static byte[] read(Path file) throws ConfigFileException {
+    return read(file, FileLimit.CONFIG);
+  }
+
+  /**
+   * The bytes of {@code file}, following symbolic links, refused when over {@code limit}: the same
+   * checks and messages for any kind of file the toolkit reads.
+   *
+   * @throws ConfigFileException as {@link #read(Path)} does, the size named against {@code limit}
+   */
+  public static byte[] read(Path file, FileLimit limit) throws ConfigFileException {
     BasicFileAttributes attributes = regularOrAbsent(file);
     if (attributes == null) {
       throw new ConfigFileException(file, "no such file");
     }
-    if (attributes.size() > MAX_BYTES) {
-      throw tooLarge(file, attributes.size());
+    if (attributes.size() > limit.maxBytes()) {
+      throw ConfigFileException.overLimit(file, attributes.size(), limit);
     }
     // The size is checked again while reading: the file may grow between the two.
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] content = in.readNBytes((int) MAX_BYTES + 1);
-      if (content.length > MAX_BYTES) {
-        throw tooLarge(file, Files.size(file));
+      byte[] content = in.readNBytes((int) limit.maxBytes() + 1);
+      if (content.length > limit.maxBytes()) {
+        throw ConfigFileException.overLimit(file, Files.size(file), limit);
       }
       return content;
     } catch (IOException e) {
@@ -74,9 +84,5 @@ public final class ConfigFiles {
       throw new ConfigFileException(file, FileKind.of(file, attributes) + ", not a regular file");
     }
     return attributes;
-  }
-
-  private static ConfigFileException tooLarge(Path file, long size) {
-    return ConfigFileException.overLimit(file, size);
   }
 }

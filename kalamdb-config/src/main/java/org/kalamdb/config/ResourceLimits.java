@@ -11,13 +11,23 @@ public final class ResourceLimits {
    * The text after "FILE: error: " for an {@link OutOfMemoryError} or {@link StackOverflowError}.
    */
   public static String describe(VirtualMachineError e) {
+    return describe(e, FileLimit.CONFIG);
+  }
+
+  /**
+   * The text after "FILE: error: " for an {@link OutOfMemoryError} or {@link StackOverflowError}
+   * met while reading a file of {@code limit}'s kind.
+   */
+  public static String describe(VirtualMachineError e, FileLimit limit) {
     if (e instanceof StackOverflowError) {
       return "nested too deeply to read (the stack ran out)";
     }
     return "out of memory while reading the file ("
         + e.getMessage()
-        + "); config files are at most "
-        + ConfigFiles.LIMIT_TEXT;
+        + "); "
+        + limit.kind()
+        + "s are at most "
+        + limit.text();
   }
 
   /** One unlocated error for {@code file}, as the validator gives for an unreadable file. */

@@ -169,11 +169,34 @@ record BudgetCheck(
         name,
         kind,
         storage.id(),
-        bytes.bitLength() < Long.SIZE ? bytes.longValueExact() : null,
+        // Over 2^63 bytes only a config's worst case can be: the test fails then (budgetFits).
+        budgetFits() ? bytes.longValueExact() : null,
         budgetOrigin,
         judgedBytes(),
         components,
         overBudget());
+  }
+
+  /**
+   * Whether the budget is at most {@link RocksDbConfig#MAX_SIZE_MB} (2^63 bytes), what the memory
+   * report holds exactly. A budget set is refused beyond it before the test; a config's worst case
+   * over it fails the test ({@link #budgetTooLarge()}), as its report could not hold it.
+   */
+  boolean budgetFits() {
+    return budgetMb.compareTo(BigInteger.valueOf(RocksDbConfig.MAX_SIZE_MB)) <= 0;
+  }
+
+  /** Why a budget that does not fit fails the test, naming it and what to do. */
+  String budgetTooLarge() {
+    return subject
+        + ": its budget, the "
+        + budgetOrigin
+        + " = "
+        + budgetMb
+        + " MB, is over the largest budget of "
+        + RocksDbConfig.MAX_SIZE_MB
+        + " MB (2^63 bytes); set a memoryBudgetMb; config: "
+        + configFile;
   }
 
   boolean overBudget() {

@@ -155,7 +155,9 @@ public final class KalamStoreExtension
         // Surefire's XML drops report entries but keeps a test's standard output.
         System.out.println("[kalamdb] " + check.summary());
       }
-      if (check.overBudget()) {
+      if (!check.budgetFits()) {
+        overBudget.add(check.budgetTooLarge());
+      } else if (check.overBudget()) {
         overBudget.add(check.message());
       }
     }

@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.kalamdb.config.Dialect;
+import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.junit.report.ReportFile;
 import org.kalamdb.store.Storage;
 
@@ -160,6 +161,17 @@ record RunParameters(
           "configuration parameter "
               + key
               + " must be a positive whole number of MB, got '"
+              + text
+              + "'");
+    }
+    if (mb > RocksDbConfig.MAX_SIZE_MB) {
+      // Its bytes would not fit the report's 64-bit figures (nor any peak's check).
+      throw new ExtensionConfigurationException(
+          "configuration parameter "
+              + key
+              + " must be between 1 and "
+              + RocksDbConfig.MAX_SIZE_MB
+              + " MB (2^63 bytes), got '"
               + text
               + "'");
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.kalamdb.config.Dialect;
+import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.store.Storage;
 
 /**
@@ -44,6 +45,18 @@ final class SettingsResolver {
                 + " (for "
                 + declaration.description()
                 + "); use a positive number of MB, or -1 (the default) for not set");
+      }
+      if (level.memoryBudgetMb() > RocksDbConfig.MAX_SIZE_MB) {
+        // Its bytes would not fit the report's 64-bit figures (nor any peak's check).
+        throw new ExtensionConfigurationException(
+            level.label()
+                + " memoryBudgetMb is "
+                + level.memoryBudgetMb()
+                + " (for "
+                + declaration.description()
+                + "); a budget is 1 to "
+                + RocksDbConfig.MAX_SIZE_MB
+                + " MB (2^63 bytes)");
       }
     }
     ResolvedConfig config =

@@ -1,6 +1,8 @@
 package org.kalamdb.junit;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestExecutionResult.Status;
@@ -62,10 +65,33 @@ class BudgetTest {
   }
 
   @Test
-  void aBudgetTooLargeForBytesIsNoLimitRatherThanAnOverflow() {
+  void aBudgetOverTheLargestSizeIsRefusedNotWrapped() {
     EngineExecutionResults results = Fixtures.under(base).run(HugeBudget.class);
 
-    results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+    assertThat(
+            results
+                .testEvents()
+                .failed()
+                .list()
+                .get(0)
+                .getRequiredPayload(TestExecutionResult.class)
+                .getThrowable())
+        .get()
+        .extracting(Throwable::getCause)
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .extracting(Throwable::getMessage, as(STRING))
+        .startsWith("@TempStore memoryBudgetMb is 9223372036854775807 (for parameter ")
+        .endsWith("); a budget is 1 to 8796093022207 MB (2^63 bytes)");
+  }
+
+  @Fixture
+  @KalamStoreTest
+  static class LargestBudget {
+    @Test
+    void smallWrites(@TempStore(memoryBudgetMb = 8796093022207L) KalamStore store) {
+      fill(store, "default", 1);
+    }
   }
 
   @Test

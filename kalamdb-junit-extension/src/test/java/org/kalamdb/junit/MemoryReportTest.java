@@ -20,6 +20,7 @@ import org.kalamdb.report.MemoryReportJson;
 import org.kalamdb.report.StoreRecord;
 import org.kalamdb.report.TestRecord;
 import org.kalamdb.report.TimelinePoint;
+import org.kalamdb.store.KalamStore;
 
 /** The memory report every run writes: what is in it, where it goes, when it is not written. */
 class MemoryReportTest {
@@ -190,6 +191,37 @@ class MemoryReportTest {
             "[kalamdb] WARNING: the memory report "
                 + notADirectory.resolve("kalamdb-memory.json")
                 + " was not written: Not a directory (tests are not affected)");
+  }
+
+  @Fixture
+  @KalamStoreTest(config = "classpath:huge-cache.toml")
+  static class HugeWorstCase {
+    @Test
+    void opens(KalamStore store) {}
+  }
+
+  @Test
+  void budgetsAreInTheReportExactlyOrTheTestFailsSayingWhy() throws IOException {
+    EngineExecutionResults results =
+        fixtures()
+            .with(RunParameters.JVM_BUDGET_MB, "8796093022207")
+            .run(BudgetTest.LargestBudget.class, HugeWorstCase.class);
+
+    MemoryReport report = MemoryReportJson.read(reports.resolve("kalamdb-memory.json"));
+    assertThat(report.jvmBudgetBytes()).isEqualTo(8796093022207L << 20);
+    TestRecord largest = report.tests().get(0);
+    assertThat(largest.status()).isEqualTo("passed");
+    assertThat(largest.stores().get(0).budgetBytes()).isEqualTo(8796093022207L << 20);
+    // A worst case over 2^63 bytes fits no report (nor any peak's check): said, never null.
+    TestRecord huge = report.tests().get(1);
+    assertThat(huge.status()).isEqualTo("failed");
+    assertThat(huge.failure())
+        .isEqualTo(
+            "store 'opens.arg0': its budget, the worst case of the config for 1 column family: 1 x 8"
+                + " MB x 2 + 8796093022207 MB cache = 8796093022223 MB, is over the largest budget"
+                + " of 8796093022207 MB (2^63 bytes); set a memoryBudgetMb; config:"
+                + " target/test-classes/huge-cache.toml");
+    results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
   }
 
   private Fixtures fixtures() {

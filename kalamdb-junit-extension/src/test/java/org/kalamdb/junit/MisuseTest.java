@@ -3,6 +3,7 @@ package org.kalamdb.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -129,6 +130,20 @@ class MisuseTest {
                   + " number of MB, got '"
                   + bad
                   + "'");
+    }
+  }
+
+  @Test
+  void aBudgetParameterOverTheLargestSizeIsRefusedNotWrapped() {
+    for (String parameter : List.of(RunParameters.MEMORY_BUDGET_MB, RunParameters.JVM_BUDGET_MB)) {
+      EngineExecutionResults results =
+          Fixtures.under(base).with(parameter, "8796093022208").run(AnyStore.class);
+
+      assertThat(configurationError(results).getMessage())
+          .isEqualTo(
+              "configuration parameter "
+                  + parameter
+                  + " must be between 1 and 8796093022207 MB (2^63 bytes), got '8796093022208'");
     }
   }
 

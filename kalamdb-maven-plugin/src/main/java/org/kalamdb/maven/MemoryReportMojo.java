@@ -57,7 +57,8 @@ public class MemoryReportMojo extends AbstractMojo {
 
   /**
    * The HTML page to write. It is replaced whole (a temporary file, then a move); a directory,
-   * named pipe or device of that name is refused untouched.
+   * named pipe or device of that name, a place where no file can be written, and one of the report
+   * files read (compared by real path) are refused untouched.
    */
   @Parameter(
       property = "kalamdb.reportOutput",
@@ -104,6 +105,16 @@ public class MemoryReportMojo extends AbstractMojo {
     checkWritable(page, shownPage);
 
     LoadedReports loaded = ReportFiles.load(locations, this::shown);
+    // The page must never replace a report it is drawn from: the next run would read HTML.
+    for (Path file : loaded.files()) {
+      if (OutputFile.sameFile(page, file)) {
+        throw new MojoFailureException(
+            shownPage
+                + ": error: cannot write file: it is one of the report files read (parameter"
+                + " reports, property kalamdb.reports); name another page (parameter output,"
+                + " property kalamdb.reportOutput)");
+      }
+    }
     if (!loaded.problems().isEmpty()) {
       loaded.problems().forEach(getLog()::error);
       int count = loaded.problems().size();
@@ -135,8 +146,25 @@ public class MemoryReportMojo extends AbstractMojo {
     for (Path missing : loaded.missing()) {
       getLog().warn(shown(missing) + ": no such file or directory; no reports read from it");
     }
-    write(page, shownPage, MemoryReportHtml.render(loaded.reports()));
+    write(page, shownPage, render(loaded, shownPage));
     getLog().info("wrote " + shownPage + ": " + MergeSummary.of(loaded.reports()));
+  }
+
+  /**
+   * The page; running out of heap while drawing it is one line naming the page and the report
+   * files, not Maven's bare "Java heap space".
+   */
+  private String render(LoadedReports loaded, String shownPage) throws MojoFailureException {
+    try {
+      return MemoryReportHtml.render(loaded.reports());
+    } catch (OutOfMemoryError e) {
+      throw new MojoFailureException(
+          shownPage
+              + ": error: out of memory ("
+              + e.getMessage()
+              + ") "
+              + ReportSizes.of(loaded, this::shown));
+    }
   }
 
   private static void checkWritable(Path page, String shown) throws MojoFailureException {

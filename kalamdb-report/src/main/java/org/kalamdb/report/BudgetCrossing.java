@@ -14,10 +14,18 @@ import java.util.List;
 public record BudgetCrossing(
     long atMillis, long totalBytes, long budgetBytes, List<String> testIds, List<Share> shares) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @throws IllegalArgumentException when a list is missing or holds {@code null}, or a figure is
+   *     negative
+   */
   public BudgetCrossing {
-    testIds = List.copyOf(testIds);
-    shares = List.copyOf(shares);
+    ReportFieldException.notNegative("atMillis", atMillis);
+    ReportFieldException.notNegative("totalBytes", totalBytes);
+    ReportFieldException.notNegative("budgetBytes", budgetBytes);
+    testIds = ReportFieldException.list("testIds", testIds);
+    shares = ReportFieldException.list("shares", shares);
   }
 
   /**
@@ -26,5 +34,15 @@ public record BudgetCrossing(
    * @param name the store's name and its test, as people read it
    * @param bytes its accounted bytes then
    */
-  public record Share(String name, long bytes) {}
+  public record Share(String name, long bytes) {
+
+    /**
+     * Checks the figure.
+     *
+     * @throws IllegalArgumentException when it is negative
+     */
+    public Share {
+      ReportFieldException.notNegative("bytes", bytes);
+    }
+  }
 }

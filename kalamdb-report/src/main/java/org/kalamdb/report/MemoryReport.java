@@ -35,10 +35,18 @@ public record MemoryReport(
   /** The version of the file format this code writes and reads. */
   public static final int FORMAT = 1;
 
-  /** Copies the lists, so a report stays what it was when built. */
+  /**
+   * Copies the lists, so a report stays what it was when built.
+   *
+   * @throws IllegalArgumentException when a list is missing or holds {@code null}, or a figure is
+   *     negative
+   */
   public MemoryReport {
-    tests = List.copyOf(tests);
-    timeline = List.copyOf(timeline);
-    crossings = List.copyOf(crossings);
+    ReportFieldException.notNegative("startedAtEpochMillis", startedAtEpochMillis);
+    ReportFieldException.notNegative("durationMillis", durationMillis);
+    ReportFieldException.notNegative("jvmBudgetBytes", jvmBudgetBytes);
+    tests = ReportFieldException.list("tests", tests);
+    timeline = ReportFieldException.list("timeline", timeline);
+    crossings = ReportFieldException.list("crossings", crossings);
   }
 }

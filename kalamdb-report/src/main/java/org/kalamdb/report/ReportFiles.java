@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kalamdb.config.ConfigFileException;
 import org.kalamdb.config.FileKind;
+import org.kalamdb.config.ResourceLimits;
 
 /**
  * Finds and reads memory report files: every {@value #GLOB} in a directory (each Surefire fork or
@@ -32,7 +33,8 @@ public final class ReportFiles {
 
   /**
    * Reads the reports at {@code locations}: a directory gives its {@value #GLOB} files in name
-   * order, anything else is read as a report file. A file reached twice is read once.
+   * order, anything else is read as a report file. A file reached twice (also through symbolic
+   * links) is read once: files are told apart by their real path.
    *
    * @param shown how messages name a file (e.g. relative to where the build started)
    */
@@ -69,7 +71,7 @@ public final class ReportFiles {
     List<MemoryReport> reports = new ArrayList<>();
     Set<Path> seen = new LinkedHashSet<>();
     for (Path file : files) {
-      if (!seen.add(file.toAbsolutePath().normalize())) {
+      if (!seen.add(RealPath.of(file))) {
         continue;
       }
       read.add(file);
@@ -110,8 +112,14 @@ public final class ReportFiles {
     }
     try {
       return MemoryReportJson.read(file);
+    } catch (ConfigFileException e) {
+      throw new ReportProblem(shown + ": error: " + e.summary());
     } catch (IOException e) {
       throw new ReportProblem(located(file, shown, e));
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // What was read of this file is garbage now: the other files can still be read.
+      throw new ReportProblem(
+          shown + ": error: " + ResourceLimits.describe(e, MemoryReportJson.LIMIT));
     }
   }
 

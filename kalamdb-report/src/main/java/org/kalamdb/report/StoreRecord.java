@@ -27,8 +27,15 @@ public record StoreRecord(
     Map<String, Long> components,
     boolean overBudget) {
 
-  /** Keeps the components' order, and copies them. */
+  /**
+   * Keeps the components' order, and copies them.
+   *
+   * @throws IllegalArgumentException when {@code components} is missing or holds {@code null}, or a
+   *     figure is negative
+   */
   public StoreRecord {
-    components = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(components));
+    ReportFieldException.notNegative("budgetBytes", budgetBytes);
+    ReportFieldException.notNegative("peakBytes", peakBytes);
+    components = ReportFieldException.figures("components", components);
   }
 }

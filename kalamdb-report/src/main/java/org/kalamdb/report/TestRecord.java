@@ -24,9 +24,16 @@ public record TestRecord(
     String failure,
     List<StoreRecord> stores) {
 
-  /** Copies the list, so a record stays what it was when built. */
+  /**
+   * Copies the list, so a record stays what it was when built.
+   *
+   * @throws IllegalArgumentException when {@code stores} is missing or holds {@code null}, or a
+   *     time is negative
+   */
   public TestRecord {
-    stores = List.copyOf(stores);
+    ReportFieldException.notNegative("startMillis", startMillis);
+    ReportFieldException.notNegative("endMillis", endMillis);
+    stores = ReportFieldException.list("stores", stores);
   }
 
   /** The largest peak among the test's stores, 0 without any. */

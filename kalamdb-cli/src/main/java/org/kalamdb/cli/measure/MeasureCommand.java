@@ -181,7 +181,17 @@ public final class MeasureCommand implements Callable<Integer> {
     return results.stream().allMatch(WorkerResult::ok) ? 0 : 1;
   }
 
+  /** Whether the plot can be written: a regular file or none, in a writable place, not --config. */
   private boolean plotWritable() {
+    if (config != null && OutputFile.sameFile(plot, config)) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              plot
+                  + ": error: cannot write file: it is the --config file read; name another"
+                  + " --plot file");
+      return false;
+    }
     try {
       OutputFile.checkWritable(plot);
       return true;

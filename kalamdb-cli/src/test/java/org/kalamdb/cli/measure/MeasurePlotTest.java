@@ -1,6 +1,8 @@
 package org.kalamdb.cli.measure;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -138,6 +140,69 @@ class MeasurePlotTest {
             pipe + ": error: cannot write file: is a named pipe (FIFO), not a regular file");
     assertThat(Files.isDirectory(directory)).isTrue();
     assertThat(Files.isRegularFile(pipe)).isFalse();
+  }
+
+  @Test
+  void thePlotIsNeverTheConfigFileReadAndNothingIsMeasured() throws Exception {
+    String toml = "[rocksdb]\nwrite_buffer_size_mb = 4\n";
+    Path config = Files.writeString(workDir.resolve("c.toml"), toml);
+    Path link = Files.createSymbolicLink(workDir.resolve("plot.svg"), config);
+
+    for (Path plot : List.of(config, link, workDir.resolve("sub/../c.toml"))) {
+      CliRun run =
+          CliRun.of(
+              "measure",
+              "--config",
+              config.toString(),
+              "--profiles",
+              "config",
+              "--column-families",
+              "1",
+              "--mb-per-cf",
+              "1",
+              "--plot",
+              plot.toString());
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.errLines())
+          .containsExactly(
+              plot
+                  + ": error: cannot write file: it is the --config file read; name another --plot"
+                  + " file");
+      assertThat(run.out()).isEmpty();
+      assertThat(Files.readString(config)).isEqualTo(toml);
+    }
+  }
+
+  @Test
+  void aPlaceNoPlotCanBeWrittenIsRefusedBeforeAnythingIsMeasured() throws Exception {
+    Path file = Files.writeString(workDir.resolve("plain"), "x");
+    List<Path> unwritable = new ArrayList<>(List.of(file.resolve("plot.svg")));
+    if (Files.isDirectory(Path.of("/sys"))) {
+      unwritable.add(Path.of("/sys/kalamdb-plot.svg")); // takes no new file, not even from root
+    }
+
+    for (Path plot : unwritable) {
+      CliRun run =
+          CliRun.of(
+              "measure",
+              "--profiles",
+              "seed",
+              "--column-families",
+              "1",
+              "--mb-per-cf",
+              "1",
+              "--plot",
+              plot.toString());
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.errLines())
+          .singleElement(as(STRING))
+          .startsWith(plot + ": error: cannot write file: ")
+          .endsWith(
+              plot.startsWith(file) ? "a parent of it is not a directory" : "permission denied");
+      assertThat(run.out()).isEmpty();
+    }
   }
 
   @Test
