@@ -21,8 +21,8 @@ public final class DialectOption {
       completionCandidates = DialectIds.class,
       description =
           "Layout to read the file in: ${COMPLETION-CANDIDATES} (toolkit: [rocksdb] in MB;"
-              + " kalamdb-server: [storage.rocksdb] of a KalamDB server.toml, in bytes). Default:"
-              + " detected from the file.")
+              + " kalamdb-server: [storage.rocksdb] of a KalamDB server.toml, in bytes), in any"
+              + " case. Default: detected from the file.")
   Dialect dialect;
 
   /** The dialect given, or empty to detect it from each file. */

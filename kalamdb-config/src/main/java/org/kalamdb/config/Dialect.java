@@ -1,6 +1,5 @@
 package org.kalamdb.config;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,9 +45,12 @@ public enum Dialect {
     return "[" + String.join(".", sectionPath) + "]";
   }
 
-  /** The dialect with this {@link #id()}. */
+  /**
+   * The dialect whose {@link #id()} is written {@code id}, in any case and with surrounding
+   * whitespace ({@link ChoiceNames}).
+   */
   public static Optional<Dialect> byId(String id) {
-    return Arrays.stream(values()).filter(d -> d.id.equals(id)).findFirst();
+    return ChoiceNames.find(List.of(values()), Dialect::id, id);
   }
 
   /**
@@ -61,12 +63,17 @@ public enum Dialect {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "unknown dialect '" + id + "'; known dialects: " + knownIds()));
+                    "unknown dialect '"
+                        + id
+                        + "'; known dialects "
+                        + ChoiceNames.RULE
+                        + ": "
+                        + knownIds()));
   }
 
   /** The known ids, comma separated: {@code toolkit, kalamdb-server}. */
   public static String knownIds() {
-    return String.join(", ", Arrays.stream(values()).map(Dialect::id).toList());
+    return ChoiceNames.list(List.of(values()), Dialect::id);
   }
 
   @Override

@@ -378,6 +378,19 @@ class ServerDialectTest {
   @Test
   void unknownDialectNamesTheKnownOnes() {
     assertThatThrownBy(() -> Dialect.parse("kalamdb"))
-        .hasMessage("unknown dialect 'kalamdb'; known dialects: toolkit, kalamdb-server");
+        .hasMessage(
+            "unknown dialect 'kalamdb'; known dialects (case-insensitive): toolkit,"
+                + " kalamdb-server");
+  }
+
+  @Test
+  void aDialectIsNamedInAnyCaseWithSurroundingBlanks() {
+    assertThat(Dialect.parse("KALAMDB-SERVER")).isEqualTo(Dialect.KALAMDB_SERVER);
+    assertThat(Dialect.parse(" Toolkit\t")).isEqualTo(Dialect.TOOLKIT);
+    assertThat(Dialect.byId("Kalamdb-Server")).contains(Dialect.KALAMDB_SERVER);
+    // Only ASCII letters fold: the Kelvin sign is not a k, nor an inner blank a dash.
+    assertThat(Dialect.byId("\u212Aalamdb-server")).isEmpty();
+    assertThat(Dialect.byId("kalamdb server")).isEmpty();
+    assertThat(Dialect.byId("kalamdb_server")).isEmpty();
   }
 }

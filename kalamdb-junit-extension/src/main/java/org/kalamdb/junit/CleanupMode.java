@@ -1,9 +1,9 @@
 package org.kalamdb.junit;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import org.kalamdb.config.ChoiceNames;
 
 /** What happens to a store's directory once the store is closed. */
 enum CleanupMode {
@@ -16,15 +16,16 @@ enum CleanupMode {
 
   /** The names accepted, as users write them. */
   static String validValues() {
-    return Arrays.stream(values())
-        .map(mode -> mode.name().toLowerCase(Locale.ROOT))
-        .collect(Collectors.joining(", "));
+    return ChoiceNames.list(List.of(values()), CleanupMode::id);
   }
 
-  /** The mode with this name, ignoring case and surrounding blanks. */
+  /** The mode with this name, ignoring case and surrounding blanks, as a dialect is named. */
   static Optional<CleanupMode> parse(String value) {
-    String wanted = value.strip();
-    return Arrays.stream(values()).filter(mode -> mode.name().equalsIgnoreCase(wanted)).findFirst();
+    return ChoiceNames.find(List.of(values()), CleanupMode::id, value);
+  }
+
+  private String id() {
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** Whether a store's directory is deleted, given whether a test that could use it failed. */

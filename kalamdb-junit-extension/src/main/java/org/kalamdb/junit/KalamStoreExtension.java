@@ -87,7 +87,7 @@ public final class KalamStoreExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    RunParameters parameters = RunParameters.read(context);
+    RunParameters parameters = parameters(context);
     RunMemory.of(context, parameters);
     StoreRegistry registry = registry(context);
     for (Field field :
@@ -98,7 +98,7 @@ public final class KalamStoreExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    RunParameters parameters = RunParameters.read(context);
+    RunParameters parameters = parameters(context);
     // Resetting takes a fresh sample of every store the test can see, which the run's round at
     // the test's start then reads: what came before the test is not blamed on it.
     for (ManagedStore store : visibleStores(context)) {
@@ -123,7 +123,7 @@ public final class KalamStoreExtension
    */
   @Override
   public void afterTestExecution(ExtensionContext context) {
-    RunParameters parameters = RunParameters.read(context);
+    RunParameters parameters = parameters(context);
     boolean reportToStdout = parameters.reportToStdout();
     // Databases watched from now on (in @AfterEach) would never be checked: refuse them.
     registry(context)
@@ -174,6 +174,19 @@ public final class KalamStoreExtension
     overBudget.addAll(RunMemory.of(context, parameters).testChecked(context, records));
     if (!overBudget.isEmpty()) {
       throw new AssertionFailedError(String.join("\n", overBudget));
+    }
+  }
+
+  /**
+   * The run's configuration parameters. A bad one fails every callback of the run, which then
+   * writes no memory report: the one an earlier run left in its place is removed first.
+   */
+  private static RunParameters parameters(ExtensionContext context) {
+    try {
+      return RunParameters.read(context);
+    } catch (ExtensionConfigurationException bad) {
+      StaleReport.removeOnce(context);
+      throw bad;
     }
   }
 
@@ -250,7 +263,7 @@ public final class KalamStoreExtension
     StoreDeclaration declaration =
         StoreDeclaration.of(parameterContext.getParameter(), parameterContext.getIndex());
     boolean constructor = parameterContext.getDeclaringExecutable() instanceof Constructor;
-    RunParameters parameters = RunParameters.read(context);
+    RunParameters parameters = parameters(context);
     StoreRegistry registry = registry(context);
     Class<?> type = parameterContext.getParameter().getType();
     if (type == MemoryWatch.class) {

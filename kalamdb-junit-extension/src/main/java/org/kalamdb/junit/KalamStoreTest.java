@@ -145,8 +145,8 @@ public @interface KalamStoreTest {
   /**
    * The dialect the config file is read in: {@code "toolkit"} ({@code [rocksdb]}, sizes in MB) or
    * {@code "kalamdb-server"} ({@code [storage.rocksdb]} of a KalamDB {@code server.toml}, sizes in
-   * bytes, one profile per column family). {@code ""} (the default) means not set here; where
-   * nothing sets it, it is detected from the file ({@link
+   * bytes, one profile per column family), case-insensitive like {@link #storage()}. {@code ""}
+   * (the default) means not set here; where nothing sets it, it is detected from the file ({@link
    * org.kalamdb.config.RocksDbConfig#load(java.nio.file.Path)}), and a file with both sections is
    * an error. Precedence: {@link TempStore#dialect()} > this attribute (method, then class, then
    * enclosing classes) > configuration parameter {@code kalamdb.store.dialect} > detected. A

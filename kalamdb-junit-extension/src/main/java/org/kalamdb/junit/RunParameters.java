@@ -100,12 +100,8 @@ record RunParameters(
             .map(v -> flag(MEMORY_FILES_IN_BUDGET, v))
             .orElse(false);
     OptionalLong jvmBudget = positiveMb(JVM_BUDGET_MB, nonBlank(context, JVM_BUDGET_MB));
-    boolean report = nonBlank(context, REPORT).map(value -> flag(REPORT, value)).orElse(true);
-    Path reportDir =
-        nonBlank(context, REPORT_DIR)
-            .map(value -> path(REPORT_DIR, value))
-            .orElse(DEFAULT_REPORT_DIR);
-    Optional<String> reportId = nonBlank(context, REPORT_ID).map(RunParameters::reportId);
+    boolean report = report(context);
+    ReportFile reportFile = reportFile(context);
     return new RunParameters(
         config,
         budget,
@@ -117,7 +113,33 @@ record RunParameters(
         filesInBudget,
         jvmBudget,
         report,
-        new ReportFile(reportDir, reportId));
+        reportFile);
+  }
+
+  /**
+   * Where this run's memory report goes, read alone: a run whose other parameters are bad still
+   * knows which report is its own. Empty when {@code kalamdb.store.report} is {@code false} or when
+   * a report parameter is itself bad (no run can have written a report there).
+   */
+  static Optional<ReportFile> reportLocation(ExtensionContext context) {
+    try {
+      return report(context) ? Optional.of(reportFile(context)) : Optional.empty();
+    } catch (ExtensionConfigurationException bad) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean report(ExtensionContext context) {
+    return nonBlank(context, REPORT).map(value -> flag(REPORT, value)).orElse(true);
+  }
+
+  private static ReportFile reportFile(ExtensionContext context) {
+    Path reportDir =
+        nonBlank(context, REPORT_DIR)
+            .map(value -> path(REPORT_DIR, value))
+            .orElse(DEFAULT_REPORT_DIR);
+    Optional<String> reportId = nonBlank(context, REPORT_ID).map(RunParameters::reportId);
+    return new ReportFile(reportDir, reportId);
   }
 
   private static boolean flag(String key, String value) {

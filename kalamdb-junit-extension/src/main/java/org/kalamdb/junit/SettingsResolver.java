@@ -7,10 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.kalamdb.config.ChoiceNames;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.store.Storage;
@@ -95,20 +95,17 @@ final class SettingsResolver {
    * @throws ExtensionConfigurationException naming the setting, the value and the valid values
    */
   static Storage storage(String value, String setting) {
-    String name = value.strip();
-    return Arrays.stream(Storage.values())
-        .filter(storage -> storage.id().equalsIgnoreCase(name))
-        .findFirst()
+    return Storage.byId(value)
         .orElseThrow(
             () ->
                 new ExtensionConfigurationException(
                     setting
                         + " has the invalid value '"
                         + value
-                        + "'; valid values (case-insensitive): "
-                        + Arrays.stream(Storage.values())
-                            .map(Storage::id)
-                            .collect(Collectors.joining(", "))));
+                        + "'; valid values "
+                        + ChoiceNames.RULE
+                        + ": "
+                        + Storage.knownIds()));
   }
 
   /**

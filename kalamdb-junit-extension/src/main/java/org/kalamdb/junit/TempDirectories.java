@@ -1,6 +1,7 @@
 package org.kalamdb.junit;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.kalamdb.config.ConfigFileException;
 
 /** Creates and deletes the fresh directories of stores and of {@code @TempStore Path}s. */
 final class TempDirectories {
@@ -24,18 +26,35 @@ final class TempDirectories {
     try {
       Files.createDirectories(parameters.baseDir());
       return Files.createTempDirectory(parameters.baseDir(), prefix(name));
-    } catch (IOException | RuntimeException e) {
-      throw new ExtensionConfigurationException(
-          "cannot create a directory for "
-              + what
-              + " under "
-              + parameters.baseDir()
-              + " (configuration parameter "
+    } catch (FileAlreadyExistsException e) {
+      // createDirectories met a file where a directory belongs: the base directory or a parent.
+      throw cannotCreate(
+          what,
+          parameters,
+          ConfigFileException.reason(e)
+              + "; point "
               + RunParameters.BASE_DIR
-              + "): "
-              + e,
+              + " at a directory (it is created if missing)",
           e);
+    } catch (IOException e) {
+      throw cannotCreate(what, parameters, ConfigFileException.reason(e), e);
+    } catch (RuntimeException e) {
+      throw cannotCreate(what, parameters, e.toString(), e);
     }
+  }
+
+  private static ExtensionConfigurationException cannotCreate(
+      String what, RunParameters parameters, String reason, Exception cause) {
+    return new ExtensionConfigurationException(
+        "cannot create a directory for "
+            + what
+            + " under "
+            + parameters.baseDir()
+            + " (configuration parameter "
+            + RunParameters.BASE_DIR
+            + "): "
+            + reason,
+        cause);
   }
 
   /**

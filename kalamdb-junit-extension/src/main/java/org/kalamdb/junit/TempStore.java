@@ -137,12 +137,13 @@ public @interface TempStore {
   String[] columnFamilies() default {};
 
   /**
-   * The dialect this store's config file is read in: {@code "toolkit"} or {@code "kalamdb-server"};
-   * {@code ""} (the default) means not set here, and where nothing sets it the dialect is detected
-   * from the file. Precedence: this attribute > {@link KalamStoreTest#dialect()} > configuration
-   * parameter {@code kalamdb.store.dialect} > detected. See {@link KalamStoreTest#dialect()} for
-   * what a server config changes (defaults without a file, the server's six column families,
-   * profiles in the failure message) and for errors. Not for a {@code Path}.
+   * The dialect this store's config file is read in: {@code "toolkit"} or {@code "kalamdb-server"},
+   * case-insensitive like {@link #storage()}; {@code ""} (the default) means not set here, and
+   * where nothing sets it the dialect is detected from the file. Precedence: this attribute >
+   * {@link KalamStoreTest#dialect()} > configuration parameter {@code kalamdb.store.dialect} >
+   * detected. See {@link KalamStoreTest#dialect()} for what a server config changes (defaults
+   * without a file, the server's six column families, profiles in the failure message) and for
+   * errors. Not for a {@code Path}.
    */
   String dialect() default "";
 

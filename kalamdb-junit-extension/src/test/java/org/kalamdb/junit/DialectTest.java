@@ -184,7 +184,46 @@ class DialectTest {
             ": @KalamStoreTest on class UnknownDialect dialect (for parameter 0 ('store.arg0') of"
                 + " method UnknownDialect.store()): ")
         .hasMessageEndingWith(
-            "unknown dialect 'kalamdb-sever'; known dialects: toolkit, kalamdb-server");
+            "unknown dialect 'kalamdb-sever'; known dialects (case-insensitive): toolkit,"
+                + " kalamdb-server");
+  }
+
+  @Fixture
+  @KalamStoreTest(dialect = "KALAMDB-SERVER")
+  static class UpperCaseDialect {
+    @Test
+    void store(KalamStore store) {
+      assertThat(store.config().dialect()).isEqualTo(Dialect.KALAMDB_SERVER);
+    }
+
+    @Test
+    void toolkit(@TempStore(dialect = "Toolkit") KalamStore store) {
+      assertThat(store.config().dialect()).isEqualTo(Dialect.TOOLKIT);
+    }
+  }
+
+  @Test
+  void theDialectIsNamedInAnyCaseLikeTheStorage() {
+    Fixtures.under(base)
+        .run(UpperCaseDialect.class)
+        .testEvents()
+        .assertStatistics(stats -> stats.succeeded(2).failed(0));
+    Fixtures.under(base)
+        .with("kalamdb.store.dialect", " Kalamdb-Server ")
+        .with("kalamdb.store.storage", "MEMORY")
+        .run(ServerByParameter.class)
+        .testEvents()
+        .assertStatistics(stats -> stats.succeeded(1).failed(0));
+  }
+
+  @Fixture
+  static class ServerByParameter {
+    @Test
+    @KalamStoreTest
+    void store(KalamStore store) {
+      assertThat(store.config().dialect()).isEqualTo(Dialect.KALAMDB_SERVER);
+      assertThat(store.storage()).isEqualTo(org.kalamdb.store.Storage.MEMORY);
+    }
   }
 
   @Fixture
@@ -210,7 +249,7 @@ class DialectTest {
     assertThat(failure)
         .hasMessage(
             "configuration parameter kalamdb.store.dialect: unknown dialect 'server'; known"
-                + " dialects: toolkit, kalamdb-server");
+                + " dialects (case-insensitive): toolkit, kalamdb-server");
   }
 
   @Fixture

@@ -332,6 +332,22 @@ class MisuseTest {
         .contains("kalamdb.store.base-dir");
   }
 
+  @Test
+  void aBaseDirectoryThatIsAFileIsNamedWithItsParameter() throws Exception {
+    Path file = java.nio.file.Files.writeString(base.resolve("a-file"), "not a directory");
+    EngineExecutionResults results = Fixtures.under(file).run(UnusableBaseDir.class);
+
+    assertThat(configurationError(results).getMessage())
+        .isEqualTo(
+            "cannot create a directory for store 'test.arg0' under "
+                + file
+                + " (configuration parameter kalamdb.store.base-dir): "
+                + file
+                + " is a file, not a directory; point kalamdb.store.base-dir at a directory (it is"
+                + " created if missing)");
+    assertThat(java.nio.file.Files.readString(file)).isEqualTo("not a directory");
+  }
+
   @Fixture
   @KalamStoreTest
   static class MemoryWatchInConstructor {

@@ -85,9 +85,9 @@ public class CheckConfigMojo extends AbstractMojo {
   /**
    * The layout to read the file in: {@code toolkit} (the {@code [rocksdb]} section, sizes in MB) or
    * {@code kalamdb-server} (the {@code [storage.rocksdb]} section and its {@code cf_profiles} of a
-   * KalamDB {@code server.toml}, sizes in bytes). Not set: detected from the file ({@code
-   * [storage.rocksdb]} without {@code [rocksdb]} is a server file); a file with both sections then
-   * fails. Set it to check a server file that has no {@code [storage.rocksdb]} yet.
+   * KalamDB {@code server.toml}, sizes in bytes), in any case. Not set: detected from the file
+   * ({@code [storage.rocksdb]} without {@code [rocksdb]} is a server file); a file with both
+   * sections then fails. Set it to check a server file that has no {@code [storage.rocksdb]} yet.
    */
   @Parameter(property = "kalamdb.dialect")
   private String dialect;

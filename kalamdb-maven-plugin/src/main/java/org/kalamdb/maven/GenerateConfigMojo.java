@@ -26,6 +26,7 @@ import org.kalamdb.config.ConfigWriter;
 import org.kalamdb.config.Diagnostic;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
+import org.kalamdb.config.MergeRefusal;
 import org.kalamdb.config.ResourceLimits;
 import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.config.TerminalText;
@@ -80,9 +81,9 @@ public class GenerateConfigMojo extends AbstractMojo {
   /**
    * What to write: {@code toolkit} (the {@code [rocksdb]} section, sizes in MB; the default) or
    * {@code kalamdb-server} (the {@code [storage.rocksdb]} section and its {@code cf_profiles} of a
-   * KalamDB {@code server.toml}, sizes in bytes). Not set: {@code kalamdb-server} when the target
-   * file exists with a {@code [storage.rocksdb]} section and no {@code [rocksdb]}, else {@code
-   * toolkit}.
+   * KalamDB {@code server.toml}, sizes in bytes), in any case. Not set: {@code kalamdb-server} when
+   * the target file exists with a {@code [storage.rocksdb]} section and no {@code [rocksdb]}, else
+   * {@code toolkit}.
    */
   @Parameter(property = "kalamdb.dialect")
   private String dialect;
@@ -277,8 +278,8 @@ public class GenerateConfigMojo extends AbstractMojo {
       throw new MojoExecutionException(
           shown + ": error: cannot write file: " + ConfigFileException.reason(e));
     } catch (ConfigException e) {
-      // The existing file is not valid TOML, so no merge can be trusted; show where, named as the
-      // user knows the file.
+      // The existing file cannot take the section (not valid TOML, the other dialect's section, an
+      // inline table); show where, named as the user knows the file.
       List<Diagnostic> located =
           e.diagnostics().stream()
               .map(
@@ -286,15 +287,8 @@ public class GenerateConfigMojo extends AbstractMojo {
                       new Diagnostic(
                           shown, d.line(), d.column(), d.severity(), d.key(), d.message()))
               .toList();
-      ProblemCount problems = new DiagnosticLog(getLog()).report(located);
-      throw new MojoFailureException(
-          "cannot merge the "
-              + values.dialect().sectionHeader()
-              + " section into "
-              + shown
-              + ", which has "
-              + problems.counts()
-              + " (see the lines above); the file was left as it was");
+      new DiagnosticLog(getLog()).report(located);
+      throw new MojoFailureException(new MergeRefusal(values.dialect(), shown, located).sentence());
     }
   }
 

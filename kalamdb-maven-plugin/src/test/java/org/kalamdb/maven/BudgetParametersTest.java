@@ -36,8 +36,16 @@ class BudgetParametersTest {
     assertThatThrownBy(() -> BudgetParameters.toCheckOptions(null, null, "server"))
         .isInstanceOf(MojoExecutionException.class)
         .hasMessage(
-            "dialect (property kalamdb.dialect): unknown dialect 'server'; known dialects:"
-                + " toolkit, kalamdb-server");
+            "dialect (property kalamdb.dialect): unknown dialect 'server'; known dialects"
+                + " (case-insensitive): toolkit, kalamdb-server");
+  }
+
+  @Test
+  void theDialectIsNamedInAnyCase() throws MojoExecutionException {
+    assertThat(BudgetParameters.toCheckOptions(null, null, "KALAMDB-SERVER").dialect())
+        .contains(Dialect.KALAMDB_SERVER);
+    assertThat(BudgetParameters.toCheckOptions(null, null, "Toolkit").dialect())
+        .contains(Dialect.TOOLKIT);
   }
 
   @Test

@@ -1,5 +1,9 @@
 package org.kalamdb.store;
 
+import java.util.List;
+import java.util.Optional;
+import org.kalamdb.config.ChoiceNames;
+
 /**
  * Where a store keeps its files: on disk, or in memory for tests that need speed more than
  * durability.
@@ -23,5 +27,18 @@ public enum Storage {
    */
   public String id() {
     return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * The storage whose {@link #id()} is written {@code id}, in any case and with surrounding
+   * whitespace, as a dialect is named ({@link ChoiceNames}).
+   */
+  public static Optional<Storage> byId(String id) {
+    return ChoiceNames.find(List.of(values()), Storage::id, id);
+  }
+
+  /** The ids, comma separated: {@code disk, memory}. */
+  public static String knownIds() {
+    return ChoiceNames.list(List.of(values()), Storage::id);
   }
 }

@@ -20,6 +20,7 @@ import org.kalamdb.config.ConfigWriter;
 import org.kalamdb.config.Diagnostic;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
+import org.kalamdb.config.MergeRefusal;
 import org.kalamdb.config.ResourceLimits;
 import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.config.ValidationResult;
@@ -156,9 +157,12 @@ public final class GenerateCommand implements Callable<Integer> {
       boolean changed = ConfigWriter.write(output, config);
       out.println(output + ": " + (!changed ? "up to date" : existed ? "updated" : "created"));
       return 0;
-    } catch (ConfigException invalid) {
-      invalid.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
-      err.println(output + ": not valid TOML; left unchanged");
+    } catch (ConfigException refused) {
+      refused.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
+      // The same sentence as the Maven plugin's, whatever the file's problem is.
+      MergeRefusal refusal =
+          new MergeRefusal(config.dialect(), output.toString(), refused.diagnostics());
+      err.println("kalamdb generate: error: " + refusal.sentence());
       return 1;
     } catch (ConfigFileException e) {
       err.println(output + ": error: " + e.summary());

@@ -90,10 +90,23 @@ class ServerCheckCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .contains(
-            "Invalid value for option '--dialect': unknown dialect 'server'; known dialects:"
-                + " toolkit, kalamdb-server")
+            "Invalid value for option '--dialect': unknown dialect 'server'; known dialects"
+                + " (case-insensitive): toolkit, kalamdb-server")
         .doesNotContain("\tat ");
     assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void theDialectIsNamedInAnyCase() throws IOException {
+    Path file = write("both.toml", ServerToml.text() + "[rocksdb]\nwrite_buffer_size_mb = 4\n");
+
+    CliRun server = CliRun.of("check", "--dialect", "KALAMDB-SERVER", file.toString());
+    CliRun toolkit = CliRun.of("check", "--dialect", "Toolkit", file.toString());
+
+    assertThat(server.exitCode()).as(server.toString()).isZero();
+    assertThat(server.out()).contains("6 column families");
+    assertThat(toolkit.exitCode()).as(toolkit.toString()).isZero();
+    assertThat(toolkit.out()).contains("57 column families");
   }
 
   @Test

@@ -166,8 +166,56 @@ class GenerateCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.errLines().get(0)).startsWith(file + ":1:").contains(": error: ");
-    assertThat(run.errLines()).last().isEqualTo(file + ": not valid TOML; left unchanged");
+    assertThat(run.errLines())
+        .last()
+        .isEqualTo(
+            "kalamdb generate: error: cannot merge the [rocksdb] section into "
+                + file
+                + ", which has 1 error (see the lines above); the file was left as it was");
     assertThat(Files.readString(file)).isEqualTo("[server\nport = 1\n");
+  }
+
+  /**
+   * Valid TOML that cannot take the section is refused as the plugin refuses it, not as bad TOML.
+   */
+  @Test
+  void aValidFileWithBothDialectsIsRefusedForWhatItIs() throws IOException {
+    String both =
+        "[rocksdb]\nwrite_buffer_size_mb = 4\n\n[storage.rocksdb]\nblock_cache_size = 8388608\n";
+    Path file = Files.writeString(dir.resolve("both.toml"), both);
+
+    CliRun run = CliRun.of("generate", "-o", file.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.errLines())
+        .containsExactly(
+            file
+                + ":4:1: error: the file has [storage.rocksdb] (dialect kalamdb-server): write"
+                + " its settings with dialect kalamdb-server, or remove that section before"
+                + " writing [rocksdb]",
+            "kalamdb generate: error: cannot merge the [rocksdb] section into "
+                + file
+                + ", which has 1 error (see the lines above); the file was left as it was");
+    assertThat(run.err()).doesNotContain("not valid TOML");
+    assertThat(Files.readString(file)).isEqualTo(both);
+  }
+
+  @Test
+  void aServerSectionInAnInlineTableIsRefusedForWhatItIs() throws IOException {
+    String inline = "storage = { rocksdb = { block_cache_size = 8388608 } }\n";
+    Path file = Files.writeString(dir.resolve("server.toml"), inline);
+
+    CliRun run = CliRun.of("generate", "-o", file.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.errLines()).hasSize(2);
+    assertThat(run.errLines().get(0)).startsWith(file + ": error: ");
+    assertThat(run.errLines().get(1))
+        .isEqualTo(
+            "kalamdb generate: error: cannot merge the [storage.rocksdb] section into "
+                + file
+                + ", which has 1 error (see the lines above); the file was left as it was");
+    assertThat(Files.readString(file)).isEqualTo(inline);
   }
 
   @Test

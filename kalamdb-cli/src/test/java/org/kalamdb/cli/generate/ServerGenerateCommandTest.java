@@ -77,6 +77,7 @@ class ServerGenerateCommandTest {
     assertThat(counts.exitCode()).isEqualTo(2);
     assertThat(counts.err()).contains("--column-families does not apply");
     assertThat(unknown.exitCode()).isEqualTo(2);
-    assertThat(unknown.err()).contains("known dialects: toolkit, kalamdb-server");
+    assertThat(unknown.err())
+        .contains("known dialects (case-insensitive): toolkit, kalamdb-server");
   }
 }

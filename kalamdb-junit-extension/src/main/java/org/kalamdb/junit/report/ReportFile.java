@@ -2,6 +2,7 @@ package org.kalamdb.junit.report;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,35 @@ public record ReportFile(Path directory, Optional<String> id) {
     } catch (RuntimeException e) {
       warn(warnings, json, e.toString());
       return false;
+    }
+  }
+
+  /**
+   * Removes the report and its page an earlier run left here, for a run that writes none because it
+   * failed on its configuration: they must not pass for this run's. Says so on {@code notes} in one
+   * line when there was something to remove, or when it cannot be removed.
+   */
+  public void removeEarlier(PrintStream notes) {
+    Path json = json();
+    boolean removed = false;
+    try {
+      removed |= Files.deleteIfExists(json);
+      removed |= Files.deleteIfExists(html());
+    } catch (IOException e) {
+      notes.println(
+          "[kalamdb] WARNING: the memory report "
+              + json.toAbsolutePath()
+              + " or its page, of an earlier run, could not be removed: "
+              + ConfigFileException.reason(e)
+              + "; this run failed on its configuration and wrote none");
+      return;
+    }
+    if (removed) {
+      notes.println(
+          "[kalamdb] removed the memory report "
+              + json.toAbsolutePath()
+              + " and its page of an earlier run: this run failed on its configuration (see the"
+              + " failed tests), so it writes none");
     }
   }
 
