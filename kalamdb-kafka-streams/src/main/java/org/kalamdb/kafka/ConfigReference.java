@@ -69,18 +69,14 @@ record ConfigReference(String location, String spec, Optional<Dialect> dialect) 
       throw error(spec.replace("\0", "\\u0000"), "the path contains a NUL character");
     }
     Path path = Path.of(spec);
+    String location;
     try {
-      return new ConfigReference(path.toRealPath().toString(), spec, dialect);
+      location = path.toRealPath().toString();
     } catch (IOException | SecurityException e) {
-      throw error(
-          spec,
-          "cannot be read (from "
-              + KalamRocksDBConfigSetter.CONFIG
-              + ", working directory "
-              + Path.of("").toAbsolutePath()
-              + "): "
-              + e);
+      // Not readable: load() reports it as checking the file does, located at the file.
+      location = path.toAbsolutePath().normalize().toString();
     }
+    return new ConfigReference(location, spec, dialect);
   }
 
   private static Optional<Dialect> dialect(Object value) {

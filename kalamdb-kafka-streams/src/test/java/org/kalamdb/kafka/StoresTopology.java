@@ -30,24 +30,35 @@ final class StoresTopology {
   static final int VALUES_PER_RECORD = 32;
 
   private final int stores;
+  private final String prefix;
 
   StoresTopology(int stores) {
+    this(stores, "store-");
+  }
+
+  /** Stores named {@code prefix + i}. */
+  StoresTopology(int stores, String prefix) {
     this.stores = stores;
+    this.prefix = prefix;
   }
 
   static String storeName(int i) {
     return "store-" + i;
   }
 
+  private String name(int i) {
+    return prefix + i;
+  }
+
   Topology build() {
     Topology topology = new Topology();
     topology.addSource(
         "source", Serdes.Integer().deserializer(), Serdes.ByteArray().deserializer(), INPUT);
-    topology.addProcessor("write", () -> new Writer(stores), "source");
+    topology.addProcessor("write", () -> new Writer(this), "source");
     for (int i = 0; i < stores; i++) {
       topology.addStateStore(
           Stores.keyValueStoreBuilder(
-                  Stores.persistentKeyValueStore(storeName(i)),
+                  Stores.persistentKeyValueStore(name(i)),
                   Serdes.Integer(),
                   Serdes.ByteArray())
               .withCachingDisabled()
@@ -93,23 +104,23 @@ final class StoresTopology {
   }
 
   private static final class Writer implements Processor<Integer, byte[], Void, Void> {
-    private final int stores;
+    private final StoresTopology topology;
     private final List<KeyValueStore<Integer, byte[]>> targets = new ArrayList<>();
 
-    Writer(int stores) {
-      this.stores = stores;
+    Writer(StoresTopology topology) {
+      this.topology = topology;
     }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-      for (int i = 0; i < stores; i++) {
-        targets.add(context.getStateStore(storeName(i)));
+      for (int i = 0; i < topology.stores; i++) {
+        targets.add(context.getStateStore(topology.name(i)));
       }
     }
 
     @Override
     public void process(Record<Integer, byte[]> record) {
-      KeyValueStore<Integer, byte[]> target = targets.get(Math.floorMod(record.key(), stores));
+      KeyValueStore<Integer, byte[]> target = targets.get(Math.floorMod(record.key(), topology.stores));
       for (int i = 0; i < VALUES_PER_RECORD; i++) {
         byte[] value = record.value().clone();
         value[0] = (byte) i;
