@@ -58,9 +58,7 @@ final class StoresTopology {
     for (int i = 0; i < stores; i++) {
       topology.addStateStore(
           Stores.keyValueStoreBuilder(
-                  Stores.persistentKeyValueStore(name(i)),
-                  Serdes.Integer(),
-                  Serdes.ByteArray())
+                  Stores.persistentKeyValueStore(name(i)), Serdes.Integer(), Serdes.ByteArray())
               .withCachingDisabled()
               .withLoggingDisabled(),
           "write");
@@ -120,7 +118,8 @@ final class StoresTopology {
 
     @Override
     public void process(Record<Integer, byte[]> record) {
-      KeyValueStore<Integer, byte[]> target = targets.get(Math.floorMod(record.key(), topology.stores));
+      KeyValueStore<Integer, byte[]> target =
+          targets.get(Math.floorMod(record.key(), topology.stores));
       for (int i = 0; i < VALUES_PER_RECORD; i++) {
         byte[] value = record.value().clone();
         value[0] = (byte) i;
