@@ -1,5 +1,6 @@
 package org.kalamdb.kafka;
 
+import java.lang.ref.Cleaner;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
@@ -18,9 +19,11 @@ import org.rocksdb.Options;
  *
  * <p>Kafka creates one setter per RocksDB instance, calls {@link #setConfig} before it opens the
  * database and {@link #close} before it closes it (also when a segment expires). The shared objects
- * are reference counted and freed when the last store using them closes. Kafka's own table config
- * is changed in place (Kafka reads its cache back for its metrics, and refuses a new table config);
- * the 50 MB cache Kafka put in it is Kafka's, which closes it with the store.
+ * are reference counted and freed when the last store using them closes; a store Kafka drops
+ * without {@link #close} (it does so when the store fails to open) gives its reference back when
+ * its setter is garbage collected. Kafka's own table config is changed in place (Kafka reads its
+ * cache back for its metrics, and refuses a new table config); the 50 MB cache Kafka put in it is
+ * Kafka's, which closes it with the store.
  *
  * <p>A missing or invalid config fails the store's initialisation, so the application's start, with
  * a {@link org.kalamdb.config.ConfigException} whose message lists every located diagnostic.
@@ -36,8 +39,13 @@ public final class KalamRocksDBConfigSetter implements RocksDBConfigSetter {
    */
   public static final String DIALECT = "kalamdb.dialect";
 
-  private StoreEntry entry;
-  private FlushFigures listener;
+  /**
+   * Releases the store of a setter Kafka dropped without calling {@link #close}: Kafka 4.4.0 does
+   * so when a store fails to open after {@link #setConfig} ran.
+   */
+  private static final Cleaner DROPPED = Cleaner.create();
+
+  private Cleaner.Cleanable release;
 
   /** Kafka instantiates the setter reflectively, once per RocksDB instance. */
   public KalamRocksDBConfigSetter() {}
@@ -47,27 +55,34 @@ public final class KalamRocksDBConfigSetter implements RocksDBConfigSetter {
     ConfigReference reference = ConfigReference.of(configs, classLoader());
     StoreEntry opened =
         SharedOptions.open(reference, storeName, Thread.currentThread().getName(), options);
+    FlushFigures figures = null;
     try {
-      FlushFigures figures = new FlushFigures(opened);
+      figures = new FlushFigures(opened);
       options.setListeners(List.of(figures));
-      listener = figures;
     } catch (RuntimeException | Error e) {
-      SharedOptions.close(opened);
+      new Release(opened, figures).run();
       throw e;
     }
-    entry = opened;
+    release = DROPPED.register(this, new Release(opened, figures));
   }
 
   @Override
   public void close(String storeName, Options options) {
-    if (entry != null) {
-      SharedOptions.close(entry);
-      entry = null;
+    if (release != null) {
+      release.clean();
+      release = null;
     }
-    if (listener != null) {
-      // RocksDB's copy of the listener keeps it alive until the database closes.
-      listener.close();
-      listener = null;
+  }
+
+  /** Gives a store's reference back, once; holds nothing that reaches the setter. */
+  private record Release(StoreEntry entry, FlushFigures listener) implements Runnable {
+    @Override
+    public void run() {
+      SharedOptions.close(entry);
+      if (listener != null) {
+        // RocksDB's copy of the listener keeps it alive until the database closes.
+        listener.close();
+      }
     }
   }
 

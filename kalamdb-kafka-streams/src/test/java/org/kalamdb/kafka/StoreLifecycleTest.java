@@ -1,8 +1,10 @@
 package org.kalamdb.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -102,6 +104,33 @@ class StoreLifecycleTest {
           .isEqualTo(leftBehind)
           .isLessThan(APPLICATIONS * 256L * 1024);
     }
+  }
+
+  /**
+   * Kafka closes a store whose opening failed after the setter ran without calling the setter's
+   * {@code close} (Kafka 4.4.0 {@code RocksDBStore.openDB}: a failed directory creation throws
+   * right away, a failed RocksDB open goes to {@code closeNativeResources}); the reference it holds
+   * must still go when Kafka drops the store, or the shared options live for ever.
+   */
+  @Test
+  void aStoreThatFailedToOpenIsReleasedWhenKafkaDropsIt() throws Exception {
+    Path state = dir.resolve("blocked");
+    Path storeDir = state.resolve("blocked").resolve("0_0").resolve("rocksdb").resolve("store-0");
+    Files.createDirectories(storeDir.getParent());
+    Files.writeString(storeDir, "a file where the store's directory goes");
+    Properties props =
+        StoresTopology.withSetter(StoresTopology.properties("blocked", state), CONFIG);
+
+    assertThatThrownBy(() -> new TopologyTestDriver(new StoresTopology(1).build(), props))
+        .hasStackTraceContaining("store-0");
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (SharedOptions.openStores(reference) > 0 && System.nanoTime() < deadline) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertThat(SharedOptions.openStores(reference)).isZero();
+    assertThat(SharedOptions.liveCount()).isZero();
   }
 
   private TopologyTestDriver sentinel() {
