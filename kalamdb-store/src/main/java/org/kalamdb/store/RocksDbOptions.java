@@ -24,6 +24,7 @@ import org.rocksdb.Env;
 import org.rocksdb.FlushJobInfo;
 import org.rocksdb.LRUCache;
 import org.rocksdb.MemTableInfo;
+import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksMemEnv;
 import org.rocksdb.WriteBufferManager;
@@ -427,6 +428,56 @@ public final class RocksDbOptions implements AutoCloseable {
       options.setArenaBlockSize(arenaBlockSize(config, columnFamilyCount));
     }
     return options;
+  }
+
+  /**
+   * Applies these options to the {@link Options} of one database that a framework builds and opens
+   * itself (Kafka Streams hands a {@code RocksDBConfigSetter} such options for every state store):
+   * the write buffers of the base profile ({@link RocksDbConfig#baseProfile()}), the shared {@link
+   * #cache()} in the block-based table config the options already carry (changed in place, so the
+   * framework's other table settings and its view of the cache stay; a new config only when there
+   * is none), a server file's database settings, and in hard-cap mode the write buffer manager,
+   * index and filter blocks in the cache, background jobs, open files and the arena block size for
+   * {@code columnFamilies} column families under the cap (every database sharing it, this one
+   * included). Every database given the same instance shares the cache and the cap. The objects set
+   * stay owned here: close these options only after every such database is closed.
+   *
+   * @throws IllegalArgumentException when {@code columnFamilies < 1}
+   * @throws IllegalStateException after {@link #close()}, or for RocksDB's defaults
+   */
+  public synchronized void applyTo(Options options, int columnFamilies) {
+    Objects.requireNonNull(options, "options");
+    if (columnFamilies < 1) {
+      throw new IllegalArgumentException("columnFamilies must be >= 1, got " + columnFamilies);
+    }
+    ensureOpen();
+    if (config == null) {
+      throw new IllegalStateException("RocksDB's defaults have nothing to apply");
+    }
+    ColumnFamilyProfile profile = config.baseProfile();
+    options
+        .setWriteBufferSize(profile.writeBufferSizeBytes())
+        .setMaxWriteBufferNumber(profile.maxWriteBufferNumber());
+    BlockBasedTableConfig table =
+        options.tableFormatConfig() instanceof BlockBasedTableConfig given
+            ? given
+            : new BlockBasedTableConfig();
+    table.setBlockCache(cache);
+    if (config.hasMemtableLimit()) {
+      table
+          .setCacheIndexAndFilterBlocks(true)
+          .setCacheIndexAndFilterBlocksWithHighPriority(true)
+          .setPinL0FilterAndIndexBlocksInCache(true);
+      options
+          .setWriteBufferManager(writeBufferManager)
+          .setArenaBlockSize(arenaBlockSize(config, columnFamilies))
+          .setMaxBackgroundJobs(CAPPED_BACKGROUND_JOBS)
+          .setMaxOpenFiles(CAPPED_MAX_OPEN_FILES);
+    }
+    DbSettings settings = config.dbSettings();
+    settings.maxBackgroundJobs().ifPresent(options::setMaxBackgroundJobs);
+    settings.maxOpenFiles().ifPresent(options::setMaxOpenFiles);
+    options.setTableFormatConfig(table);
   }
 
   /**

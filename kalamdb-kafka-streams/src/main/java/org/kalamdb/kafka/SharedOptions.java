@@ -1,0 +1,164 @@
+package org.kalamdb.kafka;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.kalamdb.config.Dialect;
+import org.kalamdb.config.RocksDbConfig;
+import org.kalamdb.store.RocksDbOptions;
+import org.rocksdb.Options;
+
+/**
+ * The options every store of the JVM that names one config shares: one {@link RocksDbOptions}, so
+ * one block cache and, with a memtable limit, one write buffer manager over all of them. Reference
+ * counted by the stores open on it ({@link StoreEntry}); freed when the last one closes, never
+ * while another store uses it.
+ *
+ * <p>All state is guarded by one JVM-wide lock, also held while the cache is read ({@link
+ * #sample}): the cache and the manager are closed only under it, so a sample never reads a freed
+ * object. Kafka's databases themselves are never called here; their figures come from {@link
+ * FlushFigures}, inside RocksDB's own flush callbacks.
+ */
+final class SharedOptions {
+
+  /**
+   * Column families counted per store for the arena block size: a timestamped key-value store has
+   * three since Kafka Streams 4.3 ({@code default}, {@code keyValueWithTimestamp}, {@code
+   * offsets}), a plain one two; the larger count keeps every first arena block small enough.
+   */
+  static final int COLUMN_FAMILIES_PER_STORE = 3;
+
+  private static final Object LOCK = new Object();
+  private static final Map<Key, SharedOptions> BY_CONFIG = new HashMap<>();
+
+  /** Same file (real path or resource URL), same dialect: same shared options. */
+  record Key(String location, Optional<Dialect> dialect) {}
+
+  private final Key key;
+  private final RocksDbOptions options;
+  private final Set<StoreEntry> stores = new LinkedHashSet<>();
+
+  private SharedOptions(Key key, RocksDbOptions options) {
+    this.key = key;
+    this.options = options;
+  }
+
+  /**
+   * Registers a store about to be opened with {@code kafkaOptions} and applies the shared options
+   * to them, loading the config when no open store uses it yet.
+   *
+   * @throws org.kalamdb.config.ConfigException when the config cannot be used
+   */
+  static StoreEntry open(
+      ConfigReference reference, String storeName, String threadName, Options kafkaOptions) {
+    Key key = new Key(reference.location(), reference.dialect());
+    synchronized (LOCK) {
+      SharedOptions shared = BY_CONFIG.get(key);
+      if (shared == null) {
+        RocksDbConfig config = reference.load();
+        shared = new SharedOptions(key, RocksDbOptions.from(config));
+        BY_CONFIG.put(key, shared);
+      }
+      StoreEntry entry = new StoreEntry(storeName, threadName, shared);
+      shared.stores.add(entry);
+      try {
+        shared.options.applyTo(kafkaOptions, COLUMN_FAMILIES_PER_STORE * shared.stores.size());
+      } catch (RuntimeException | Error e) {
+        close(entry);
+        throw e;
+      }
+      return entry;
+    }
+  }
+
+  /**
+   * Unregisters a store; the last one out frees the shared options. Kafka calls this before it
+   * closes the database, which keeps its own references to the cache and the manager until then.
+   * Idempotent.
+   */
+  static void close(StoreEntry entry) {
+    synchronized (LOCK) {
+      SharedOptions shared = entry.shared();
+      if (!shared.stores.remove(entry)) {
+        return;
+      }
+      if (shared.stores.isEmpty()) {
+        BY_CONFIG.remove(shared.key);
+        shared.options.close();
+      }
+    }
+  }
+
+  /**
+   * What the open stores that {@code include} selects hold, per shared options they use: the cache
+   * read under the lock, the stores' figures as their last flush callbacks left them.
+   */
+  static List<GroupSample> sample(Predicate<StoreEntry> include) {
+    synchronized (LOCK) {
+      List<GroupSample> samples = new ArrayList<>();
+      for (SharedOptions shared : BY_CONFIG.values()) {
+        List<StoreFigures> figures = new ArrayList<>();
+        for (StoreEntry entry : shared.stores) {
+          if (include.test(entry)) {
+            figures.add(entry.figures());
+          }
+        }
+        if (!figures.isEmpty()) {
+          samples.add(
+              new GroupSample(
+                  shared.options.cache().getUsage(),
+                  shared.options.cache().getPinnedUsage(),
+                  shared.options.config().hasMemtableLimit(),
+                  figures));
+        }
+      }
+      return samples;
+    }
+  }
+
+  /** Stores open on the shared options of {@code reference}'s file; 0 when none are. */
+  static int openStores(ConfigReference reference) {
+    synchronized (LOCK) {
+      SharedOptions shared = BY_CONFIG.get(new Key(reference.location(), reference.dialect()));
+      return shared == null ? 0 : shared.stores.size();
+    }
+  }
+
+  /** Shared options alive in this JVM. */
+  static int liveCount() {
+    synchronized (LOCK) {
+      return BY_CONFIG.size();
+    }
+  }
+
+  /**
+   * The usage of the cache shared through {@code reference}'s file, read under the lock; empty when
+   * no store uses it.
+   */
+  static Optional<Long> cacheUsage(ConfigReference reference) {
+    synchronized (LOCK) {
+      SharedOptions shared = BY_CONFIG.get(new Key(reference.location(), reference.dialect()));
+      return shared == null ? Optional.empty() : Optional.of(shared.options.cache().getUsage());
+    }
+  }
+
+  /**
+   * One shared options' part of a sample.
+   *
+   * @param cacheBytes usage of the shared cache (with a cap, including the memtable reservations)
+   * @param cachePinnedBytes its pinned part
+   * @param memtablesCharged whether a write buffer manager charges memtables to the cache
+   * @param stores the selected stores' figures
+   */
+  record GroupSample(
+      long cacheBytes, long cachePinnedBytes, boolean memtablesCharged, List<StoreFigures> stores) {
+    GroupSample {
+      stores = List.copyOf(stores);
+    }
+  }
+}
