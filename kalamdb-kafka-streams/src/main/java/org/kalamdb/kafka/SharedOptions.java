@@ -33,6 +33,18 @@ final class SharedOptions {
    */
   static final int COLUMN_FAMILIES_PER_STORE = 3;
 
+  /**
+   * The fewest column families the arena block size is sized for, however few stores are open. A
+   * store's first arena block is reserved in full at the write buffer manager; sized only for the
+   * stores open at its start, the blocks of stores opened one after another add up like a harmonic
+   * series, and once idle stores' blocks hold the limit a writer stalled by the manager waits for
+   * ever (rocksdb#11780): measured with kalamdb-store's SharedCapHarness, 60 databases under 32 MB,
+   * blocks sized for the databases open at each open wedged all 4 writers, sized for 1024 column
+   * families every writer finished (1.2-1.5 s against 1.1-1.3 s with blocks sized for exactly 60,
+   * peak 1.00x the cap). For 32 MB that is 8 KB blocks.
+   */
+  static final int MIN_ARENA_COLUMN_FAMILIES = 1024;
+
   private static final Object LOCK = new Object();
   private static final Map<Key, SharedOptions> BY_CONFIG = new HashMap<>();
 
@@ -67,7 +79,9 @@ final class SharedOptions {
       StoreEntry entry = new StoreEntry(storeName, threadName, shared);
       shared.stores.add(entry);
       try {
-        shared.options.applyTo(kafkaOptions, COLUMN_FAMILIES_PER_STORE * shared.stores.size());
+        shared.options.applyTo(
+            kafkaOptions,
+            Math.max(MIN_ARENA_COLUMN_FAMILIES, COLUMN_FAMILIES_PER_STORE * shared.stores.size()));
       } catch (RuntimeException | Error e) {
         close(entry);
         throw e;
