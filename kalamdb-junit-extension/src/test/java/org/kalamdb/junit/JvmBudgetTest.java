@@ -85,7 +85,8 @@ class JvmBudgetTest {
     double sum = Double.parseDouble(message.group(1));
     double big = Double.parseDouble(message.group(2));
     double shared = Double.parseDouble(message.group(3));
-    assertThat(sum).isGreaterThan(7.0);
+    // The message rounds to 0.1 MB: a sum just over 7 MB reads "7.0" (seen in a full build).
+    assertThat(sum).isGreaterThanOrEqualTo(7.0);
     // The shares are those of the moment of crossing, which may come before the last write.
     assertThat(big).as("the large store alone is under the budget").isBetween(1.0, 7.0);
     assertThat(shared).as("the class store counts").isGreaterThan(1.5);
