@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.kalamdb.config.ColumnFamilyProfile;
 import org.kalamdb.config.DbSettings;
 import org.kalamdb.config.RocksDbConfig;
@@ -154,6 +155,7 @@ public final class RocksDbOptions implements AutoCloseable {
   private final FullMemtableListener listener;
   private final WriteOptions writeOptions;
   private final Env memoryEnv; // null on disk
+  private final StallWatch stallWatch; // null without a cap
   private final List<ColumnFamilyOptions> issued = new ArrayList<>();
   private boolean closed;
 
@@ -174,6 +176,14 @@ public final class RocksDbOptions implements AutoCloseable {
     this.dbOptions = dbOptions;
     this.listener = listener;
     this.writeOptions = writeOptions;
+    this.stallWatch =
+        writeBufferManager == null
+            ? null
+            : StallWatch.start(
+                config.memtableLimitBytes(),
+                this::cacheUsage,
+                listener::flushEvents,
+                StallWatch.REPORT_AFTER);
     if (cache != null) {
       BY_CACHE.put(cache, new Binding(config, writeBufferManager != null, this));
     }
@@ -552,6 +562,17 @@ public final class RocksDbOptions implements AutoCloseable {
     }
   }
 
+  /**
+   * How many times the memtables under this hard cap held its whole limit for 10 s with no flush
+   * begun or completed in any database opened with these options: a write buffer manager stall that
+   * lasts, during which every writer waits (each is also logged once as a warning on {@code
+   * System.Logger} {@code org.kalamdb.store}). Always 0 without a cap. Read also after {@link
+   * #close()}.
+   */
+  public long lastingStalls() {
+    return stallWatch == null ? 0 : stallWatch.stalls();
+  }
+
   /** Whether {@link #close()} has run. */
   public synchronized boolean isClosed() {
     return closed;
@@ -569,6 +590,9 @@ public final class RocksDbOptions implements AutoCloseable {
       return;
     }
     closed = true;
+    if (stallWatch != null) {
+      stallWatch.stop();
+    }
     if (cache != null) {
       BY_CACHE.computeIfPresent(cache, (key, binding) -> binding.closed());
     }
@@ -612,9 +636,13 @@ public final class RocksDbOptions implements AutoCloseable {
   static final class FullMemtableListener extends AbstractEventListener {
 
     private final CopyOnWriteArrayList<Runnable> tasks = new CopyOnWriteArrayList<>();
+    private final AtomicLong flushEvents = new AtomicLong();
 
     FullMemtableListener() {
-      super(EnabledEventCallback.ON_MEMTABLE_SEALED, EnabledEventCallback.ON_FLUSH_BEGIN);
+      super(
+          EnabledEventCallback.ON_MEMTABLE_SEALED,
+          EnabledEventCallback.ON_FLUSH_BEGIN,
+          EnabledEventCallback.ON_FLUSH_COMPLETED);
     }
 
     void add(Runnable task) {
@@ -626,8 +654,19 @@ public final class RocksDbOptions implements AutoCloseable {
       runTasks();
     }
 
+    /** Flushes begun and completed in every database opened with these options. */
+    long flushEvents() {
+      return flushEvents.get();
+    }
+
+    @Override
+    public void onFlushCompleted(RocksDB db, FlushJobInfo info) {
+      flushEvents.incrementAndGet();
+    }
+
     @Override
     public void onFlushBegin(RocksDB db, FlushJobInfo info) {
+      flushEvents.incrementAndGet();
       try {
         DatabaseWatch.sampleInFlushJob(db);
       } catch (Throwable e) {

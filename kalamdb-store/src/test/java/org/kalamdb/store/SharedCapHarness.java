@@ -149,8 +149,17 @@ public final class SharedCapHarness {
         samples.get(),
         flusher == null ? "" : "; flusher flushed " + flusher.flushes() + " times");
     if (!finished) {
+      // The stall watch reports a cap held full with no flush after 10 s; give it 15 more.
+      long deadline = System.nanoTime() + 15_000_000_000L;
+      while (opts.lastingStalls() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      System.out.println("lasting stalls reported: " + opts.lastingStalls());
+      System.out.flush();
+      System.err.flush();
       Runtime.getRuntime().halt(3); // writers are stuck inside RocksDB
     }
+    System.out.println("lasting stalls reported: " + opts.lastingStalls());
     try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
       for (OwnDatabase db : dbs) {
         db.db.flush(flush);
