@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,26 +24,14 @@ final class PeakSampler {
   /** Period of the shared background sampler. */
   static final long BACKGROUND_PERIOD_MILLIS = 100;
 
-  private static final ScheduledExecutorService SCHEDULER = newScheduler();
+  private static final ScheduledExecutorService SCHEDULER =
+      DaemonThreads.scheduler("kalamdb-store-peak-sampler");
 
   private volatile MemoryUsage latest = MemoryUsage.NONE;
   private final PeakRecorder own = new PeakRecorder(() -> latest, () -> {});
   private final List<PeakRecorder> recorders = new CopyOnWriteArrayList<>();
   private final AtomicLong unsampledBytes = new AtomicLong();
   private ScheduledFuture<?> background;
-
-  private static ScheduledExecutorService newScheduler() {
-    ScheduledThreadPoolExecutor scheduler =
-        new ScheduledThreadPoolExecutor(
-            1,
-            task -> {
-              Thread thread = new Thread(task, "kalamdb-store-peak-sampler");
-              thread.setDaemon(true);
-              return thread;
-            });
-    scheduler.setRemoveOnCancelPolicy(true);
-    return scheduler;
-  }
 
   /** Feeds {@code usage} to the own peak and to every recorder. */
   void record(MemoryUsage usage) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -32,7 +31,8 @@ final class StallWatch {
 
   private static final long CHECK_MILLIS = 1000;
   private static final System.Logger LOG = System.getLogger("org.kalamdb.store");
-  private static final ScheduledExecutorService CHECKER = newChecker();
+  private static final ScheduledExecutorService CHECKER =
+      DaemonThreads.scheduler("kalamdb-stall-watch");
 
   private final long limitBytes;
   private final Supplier<Optional<RocksDbOptions.CacheUsage>> cache;
@@ -54,19 +54,6 @@ final class StallWatch {
     this.cache = cache;
     this.flushEvents = flushEvents;
     this.reportAfterNanos = reportAfter.toNanos();
-  }
-
-  private static ScheduledExecutorService newChecker() {
-    ScheduledThreadPoolExecutor checker =
-        new ScheduledThreadPoolExecutor(
-            1,
-            task -> {
-              Thread thread = new Thread(task, "kalamdb-stall-watch");
-              thread.setDaemon(true);
-              return thread;
-            });
-    checker.setRemoveOnCancelPolicy(true);
-    return checker;
   }
 
   /** Starts checking once a second until {@link #stop()}. */

@@ -2,14 +2,11 @@ package org.kalamdb.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -101,26 +98,9 @@ class StallWatchTest {
    */
   @Test
   void aRealWedgeIsReported() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process child =
-        new ProcessBuilder(
-                java.toString(),
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                SharedCapHarness.class.getName(),
-                "stall",
-                "32",
-                "10",
-                "one")
-            .redirectErrorStream(true)
-            .start();
-    boolean ended = child.waitFor(120, TimeUnit.SECONDS);
-    if (!ended) {
-      child.destroyForcibly();
-    }
-    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(ended).as("ended; output:%n%s", output).isTrue();
+    ChildJvm child = ChildJvm.run(SharedCapHarness.class, 120, "stall", "32", "10", "one");
+    String output = child.output();
+    assertThat(child.ended()).as("ended; output:%n%s", output).isTrue();
     assertThat(output).contains("WEDGED").contains("lasting stalls reported: 1");
   }
 }

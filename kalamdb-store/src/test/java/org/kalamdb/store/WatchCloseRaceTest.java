@@ -2,11 +2,7 @@ package org.kalamdb.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,31 +15,10 @@ class WatchCloseRaceTest {
 
   @Test
   void ownersClosingWatchedDatabasesNeverCrashTheJvm() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process child =
-        new ProcessBuilder(
-                java.toString(),
-                "-Xmx256m",
-                "-XX:ErrorFile="
-                    + System.getProperty("java.io.tmpdir")
-                    + File.separator
-                    + "kalamdb-watch-race-hs_err_%p.log",
-                "-cp",
-                System.getProperty("java.class.path"),
-                WatchCloseRace.class.getName(),
-                "20",
-                "32",
-                "40",
-                "6")
-            .redirectErrorStream(true)
-            .start();
-    boolean ended = child.waitFor(120, TimeUnit.SECONDS);
-    if (!ended) {
-      child.destroyForcibly();
-    }
-    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(ended).as("the race ended within 120 s; output:%n%s", output).isTrue();
-    assertThat(child.exitValue()).as("exit code; output:%n%s", output).isZero();
+    ChildJvm child = ChildJvm.run(WatchCloseRace.class, 120, "20", "32", "40", "6");
+    String output = child.output();
+    assertThat(child.ended()).as("the race ended within 120 s; output:%n%s", output).isTrue();
+    assertThat(child.exitCode()).as("exit code; output:%n%s", output).isZero();
     assertThat(output).containsPattern("\\d+ databases watched and closed");
     assertThat(output).doesNotContain("SIGSEGV");
     List<String> lines = output.lines().toList();

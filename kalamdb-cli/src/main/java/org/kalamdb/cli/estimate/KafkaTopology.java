@@ -42,14 +42,7 @@ public record KafkaTopology(int stores, int partitions, int segments, int column
           "the topology has "
               + columnFamilies
               + " column families ("
-              + stores
-              + plural(" store", stores)
-              + " x "
-              + partitions
-              + plural(" partition", partitions)
-              + " x "
-              + segments
-              + plural(" segment", segments)
+              + product(stores, partitions, segments)
               + " x "
               + columnFamiliesPerStore
               + "), more than the "
@@ -80,6 +73,11 @@ public record KafkaTopology(int stores, int partitions, int segments, int column
 
   /** {@code 10 stores x 4 partitions x 1 segment = 40}. */
   public String instancesFormula() {
+    return product(stores, partitions, segments) + " = " + instances();
+  }
+
+  /** {@code 10 stores x 4 partitions x 1 segment}; static, for the constructor's check too. */
+  private static String product(int stores, int partitions, int segments) {
     return stores
         + plural(" store", stores)
         + " x "
@@ -87,9 +85,7 @@ public record KafkaTopology(int stores, int partitions, int segments, int column
         + plural(" partition", partitions)
         + " x "
         + segments
-        + plural(" segment", segments)
-        + " = "
-        + instances();
+        + plural(" segment", segments);
   }
 
   /**
