@@ -1,9 +1,11 @@
 package org.kalamdb.kafka;
 
 import java.lang.ref.Cleaner;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.AbstractEventListener;
 import org.rocksdb.Options;
 
 /**
@@ -58,7 +60,11 @@ public final class KalamRocksDBConfigSetter implements RocksDBConfigSetter {
     FlushFigures figures = null;
     try {
       figures = new FlushFigures(opened);
-      options.setListeners(List.of(figures));
+      // Beside the shared options' own listener (applyTo added it: the stall watch counts its
+      // flushes), not in its place.
+      List<AbstractEventListener> listeners = new ArrayList<>(options.listeners());
+      listeners.add(figures);
+      options.setListeners(listeners);
     } catch (RuntimeException | Error e) {
       new Release(opened, figures).run();
       throw e;

@@ -449,7 +449,9 @@ public final class RocksDbOptions implements AutoCloseable {
    * is none), a server file's database settings, and in hard-cap mode the write buffer manager,
    * index and filter blocks in the cache, background jobs, open files and the arena block size for
    * {@code columnFamilies} column families under the cap (every database sharing it, this one
-   * included). Every database given the same instance shares the cache and the cap. The objects set
+   * included), and this object's event listener added to those the options carry (it counts the
+   * flushes {@link #lastingStalls()} watches and lets a {@link DatabaseWatch} sample in flush
+   * jobs). Every database given the same instance shares the cache and the cap. The objects set
    * stay owned here: close these options only after every such database is closed.
    *
    * @throws IllegalArgumentException when {@code columnFamilies < 1}
@@ -488,6 +490,16 @@ public final class RocksDbOptions implements AutoCloseable {
     settings.maxBackgroundJobs().ifPresent(options::setMaxBackgroundJobs);
     settings.maxOpenFiles().ifPresent(options::setMaxOpenFiles);
     options.setTableFormatConfig(table);
+    List<AbstractEventListener> listeners = new ArrayList<>(options.listeners());
+    if (!listeners.contains(listener)) {
+      listeners.add(listener);
+    }
+    options.setListeners(listeners);
+  }
+
+  /** Flushes begun and completed in every database opened with (or given) these options. */
+  long flushEvents() {
+    return listener.flushEvents();
   }
 
   /**

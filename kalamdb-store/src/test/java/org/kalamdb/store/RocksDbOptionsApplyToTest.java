@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kalamdb.config.RocksDbConfig;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
@@ -60,6 +62,34 @@ class RocksDbOptionsApplyToTest {
         assertThat(shared.cache().getUsage() - before).isGreaterThanOrEqualTo(memtables);
         assertThat(frameworkCache.getUsage()).isZero();
       }
+    }
+  }
+
+  /**
+   * The stall watch of the shared options counts the flushes of every database given them, beside
+   * any listener the framework set: without that count a cap held busy by flushing databases would
+   * look like a lasting stall.
+   */
+  @Test
+  void flushesOfADatabaseGivenTheOptionsAreCountedBesideTheFrameworksListeners() throws Exception {
+    RocksDB.loadLibrary();
+    try (RocksDbOptions shared = RocksDbOptions.from(CAP_32);
+        LRUCache frameworkCache = new LRUCache(50 * MB);
+        Options options = frameworkOptions(frameworkCache);
+        RocksDbOptions.FullMemtableListener frameworks =
+            new RocksDbOptions.FullMemtableListener()) {
+      options.setListeners(List.of(frameworks));
+      shared.applyTo(options, 3);
+      assertThat(options.listeners()).hasSize(2).contains(frameworks);
+
+      long before = shared.flushEvents();
+      try (RocksDB db = RocksDB.open(options, dir.resolve("db").toString());
+          FlushOptions wait = new FlushOptions().setWaitForFlush(true)) {
+        db.put(key(1), new byte[1024]);
+        db.flush(wait);
+      }
+      assertThat(shared.flushEvents()).isGreaterThanOrEqualTo(before + 2); // begun, completed
+      assertThat(frameworks.flushEvents()).isGreaterThanOrEqualTo(2);
     }
   }
 
