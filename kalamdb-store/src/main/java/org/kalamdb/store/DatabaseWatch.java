@@ -141,8 +141,9 @@ public final class DatabaseWatch implements AutoCloseable {
             countColumnFamilies(path),
             binding,
             MemoryAccountant.ofDatabase(db, caches, charged));
-    watch.sampleNow();
+    // Live before the first sample: a first sample that finds the database closed takes it out.
     LIVE.add(watch);
+    watch.sampleNow();
     if (binding != null && binding.owner() != null) {
       watch.sampler.start(watch::sampleCacheInBackground);
     }
@@ -165,17 +166,18 @@ public final class DatabaseWatch implements AutoCloseable {
   /**
    * A flush of {@code jobDb} began (called by {@link RocksDbOptions}' listener inside the flush
    * job): every live watch of that database samples it through {@code jobDb}. A watch whose own
-   * database object was closed is skipped: a database opened later may live at the same address.
+   * database object was closed is skipped and dropped from the live watches (a database opened
+   * later may live at the same address).
    */
   static void sampleInFlushJob(RocksDB jobDb) {
     long jobHandle = jobDb.getNativeHandle();
     MemoryAccountant accountant = null;
     for (DatabaseWatch watch : LIVE) {
-      if (watch.handle != jobHandle || watch.closed || watch.databaseClosed) {
+      if (!watch.db.isOwningHandle()) { // a Java field: its owner closed it; forget it
+        watch.markDatabaseClosed();
         continue;
       }
-      if (!watch.db.isOwningHandle()) {
-        watch.markDatabaseClosed();
+      if (watch.handle != jobHandle || watch.closed || watch.databaseClosed) {
         continue;
       }
       if (accountant == null) {
@@ -189,6 +191,11 @@ public final class DatabaseWatch implements AutoCloseable {
         // One sample fewer; never into RocksDB's flush thread.
       }
     }
+  }
+
+  /** Whether this watch is among the live ones a flush job looks at; for tests. */
+  boolean isLive() {
+    return LIVE.contains(this);
   }
 
   /**

@@ -173,6 +173,27 @@ class DatabaseWatchTest {
     }
   }
 
+  /**
+   * A watch its user never closed is forgotten once its database is: the next flush of any database
+   * on the same options drops it, so the static list of live watches does not grow for ever.
+   */
+  @Test
+  void aWatchOfAClosedDatabaseIsDroppedAtTheNextFlush() throws Exception {
+    try (RocksDbOptions opts = RocksDbOptions.from(RocksDbConfig.defaults());
+        OwnDatabase other = new OwnDatabase(opts, dir.resolve("other"), List.of("default", "t"))) {
+      OwnDatabase own = new OwnDatabase(opts, dir.resolve("own"), List.of("default", "t"));
+      DatabaseWatch forgotten = DatabaseWatch.start("forgotten", own.db); // never closed
+      assertThat(forgotten.isLive()).isTrue();
+      own.close();
+      writeSealingMemtables(other, 0, 10);
+      try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+        other.db.flush(flush, other.handles);
+      }
+      assertThat(forgotten.isLive()).isFalse();
+      assertThat(forgotten.databaseClosed()).isTrue();
+    }
+  }
+
   @Test
   void peaksResetIndependentlyAndOutliveTheDatabase() throws Exception {
     RocksDbOptions opts = RocksDbOptions.from(RocksDbConfig.defaults());
