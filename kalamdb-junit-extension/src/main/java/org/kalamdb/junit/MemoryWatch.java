@@ -3,6 +3,8 @@ package org.kalamdb.junit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.kalamdb.store.DatabaseWatch;
 import org.kalamdb.store.MemorySource;
 import org.kalamdb.store.SourceWatch;
@@ -129,17 +131,11 @@ public final class MemoryWatch {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(sharedCaches, "sharedCaches");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("the name of a watched database must not be blank");
-    }
-    synchronized (this) {
-      if (refusal != null) {
-        throw new IllegalStateException("cannot watch database '" + name + "' now: " + refusal);
-      }
-      DatabaseWatch watch = DatabaseWatch.start(name, db, sharedCaches);
-      databases.add(WatchedDatabase.of(name, watch, settings, db, owner));
-      return watch;
-    }
+    return add(
+        "database",
+        name,
+        () -> DatabaseWatch.start(name, db, sharedCaches),
+        watch -> WatchedDatabase.of(name, watch, settings, db, owner));
   }
 
   /**
@@ -161,15 +157,28 @@ public final class MemoryWatch {
   public SourceWatch watch(String name, MemorySource source) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(source, "source");
+    return add(
+        "source",
+        name,
+        () -> SourceWatch.start(name, source),
+        watch -> WatchedDatabase.of(name, watch, settings, owner));
+  }
+
+  /**
+   * Starts a watch of a {@code kind} ({@code database}, {@code source}) and keeps it for the check,
+   * under the lock {@link #refuseNewDatabases} takes, so none starts once refused.
+   */
+  private <W> W add(
+      String kind, String name, Supplier<W> start, Function<W, WatchedDatabase> watched) {
     if (name.isBlank()) {
-      throw new IllegalArgumentException("the name of a watched source must not be blank");
+      throw new IllegalArgumentException("the name of a watched " + kind + " must not be blank");
     }
     synchronized (this) {
       if (refusal != null) {
-        throw new IllegalStateException("cannot watch source '" + name + "' now: " + refusal);
+        throw new IllegalStateException("cannot watch " + kind + " '" + name + "' now: " + refusal);
       }
-      SourceWatch watch = SourceWatch.start(name, source);
-      databases.add(WatchedDatabase.of(name, watch, settings, owner));
+      W watch = start.get();
+      databases.add(watched.apply(watch));
       return watch;
     }
   }
