@@ -146,7 +146,7 @@ public final class KalamStoreExtension
       }
     }
     checks.addAll(databases);
-    List<String> overBudget = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
     Map<String, Integer> names = new HashMap<>();
     for (BudgetCheck check : checks) {
       int seen = names.merge(check.name(), 1, Integer::sum);
@@ -156,9 +156,9 @@ public final class KalamStoreExtension
         System.out.println("[kalamdb] " + check.summary());
       }
       if (!check.budgetFits()) {
-        overBudget.add(check.budgetTooLarge());
+        failures.add(check.budgetTooLarge());
       } else if (check.overBudget()) {
-        overBudget.add(check.message());
+        failures.add(check.message());
       }
     }
     if (databases.size() > 1) {
@@ -171,9 +171,14 @@ public final class KalamStoreExtension
       }
     }
     // Every store just took a last sample (BudgetCheck.of): the JVM-wide sum is judged on it.
-    overBudget.addAll(RunMemory.of(context, parameters).testChecked(context, records));
-    if (!overBudget.isEmpty()) {
-      throw new AssertionFailedError(String.join("\n", overBudget));
+    failures.addAll(RunMemory.of(context, parameters).testChecked(context, records));
+    // A write that waited for ever would hang the test; one that waited long fails it here.
+    visibleStores(context).forEach(s -> s.lastingStalls().failure().ifPresent(failures::add));
+    for (MemoryWatch watch : visibleWatches(context)) {
+      watch.databases().forEach(d -> d.lastingStalls().failure().ifPresent(failures::add));
+    }
+    if (!failures.isEmpty()) {
+      throw new AssertionFailedError(String.join("\n", failures));
     }
   }
 

@@ -26,6 +26,7 @@ final class ManagedStore implements TestResource {
   private final KalamStore store;
   private final PeakRecorder recorder;
   private final JvmStores.Entry live;
+  private final LastingStalls stalls;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /** Column families at the last look while open: a closed store is judged with this count. */
@@ -52,6 +53,7 @@ final class ManagedStore implements TestResource {
     // included, and untouched by the test's store.resetPeak().
     this.recorder = store.recordPeaks();
     this.columnFamilyCount = settings.columnFamilies().size() + 1;
+    this.stalls = new LastingStalls("store '" + declaration.name() + "'", store::lastingStalls);
     // In the JVM-wide sum until closed, by the extension or by its user (through the store or
     // db().close(): isOwningHandle() reads a Java field, RocksDB is not called).
     RocksDB db = store.db();
@@ -155,6 +157,12 @@ final class ManagedStore implements TestResource {
       closedBeforeTest = true;
     }
     recorder.reset();
+    stalls.testStarted();
+  }
+
+  /** The lasting write stalls under the store's cap since the current test began. */
+  LastingStalls lastingStalls() {
+    return stalls;
   }
 
   /**

@@ -28,6 +28,9 @@ final class WatchedDatabase {
     /** Whether there is nothing left to sample: the watch stopped or the database was closed. */
     boolean ended();
 
+    /** The lasting stalls the watch's cap or source counted so far; a Java counter. */
+    long lastingStalls();
+
     void close();
   }
 
@@ -38,6 +41,7 @@ final class WatchedDatabase {
   private final PeakRecorder recorder;
   private final StoreSettings settings;
   private final JvmStores.Entry live;
+  private final LastingStalls stalls;
 
   /** Set when a test starts with the database already closed: nothing of it is judged then. */
   private volatile boolean closedBeforeTest;
@@ -57,6 +61,7 @@ final class WatchedDatabase {
     this.recorder = watch.recordPeaks();
     this.settings = settings;
     this.live = JvmStores.jvm().register(subject(), owner, watch.recordPeaks(), closedByOwner);
+    this.stalls = new LastingStalls(subject(), watch::lastingStalls);
   }
 
   /**
@@ -85,6 +90,11 @@ final class WatchedDatabase {
           @Override
           public boolean ended() {
             return watch.databaseClosed() || watch.isClosed();
+          }
+
+          @Override
+          public long lastingStalls() {
+            return watch.lastingStalls();
           }
 
           @Override
@@ -127,6 +137,11 @@ final class WatchedDatabase {
           }
 
           @Override
+          public long lastingStalls() {
+            return watch.lastingStalls();
+          }
+
+          @Override
           public void close() {
             watch.close();
           }
@@ -164,6 +179,12 @@ final class WatchedDatabase {
     watch.sample();
     recorder.reset();
     closedBeforeTest = watch.ended();
+    stalls.testStarted();
+  }
+
+  /** The lasting write stalls of the watch since the current test began. */
+  LastingStalls lastingStalls() {
+    return stalls;
   }
 
   /** The peak since the last reset, after one more sample (which a closed database skips). */

@@ -85,7 +85,9 @@ class MemoryReportTest {
     assertThat(repo.kind()).isEqualTo("watched");
     assertThat(repo.budgetBytes()).isEqualTo(64L << 20);
     assertThat(repo.budgetSource()).isEqualTo("@KalamStoreTest on class Watched memoryBudgetMb");
-    assertThat(repo.peakBytes()).isGreaterThan(1L << 20);
+    // 1 MB written into 1 MB write buffers: the highest sample, taken as the flush began, is near
+    // 1 MB, a little under or over it.
+    assertThat(repo.peakBytes()).isGreaterThan(512L << 10);
 
     for (TestRecord test : report.tests()) {
       assertThat(test.startMillis()).isLessThanOrEqualTo(test.endMillis());

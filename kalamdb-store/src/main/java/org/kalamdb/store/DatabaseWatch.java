@@ -254,6 +254,14 @@ public final class DatabaseWatch implements AutoCloseable {
   }
 
   /**
+   * The {@link RocksDbOptions#lastingStalls()} of the options whose cache was given to {@link
+   * #start} (also once they are closed); {@code 0} when no such cache was given.
+   */
+  public long lastingStalls() {
+    return binding == null || binding.owner() == null ? 0 : binding.owner().lastingStalls();
+  }
+
+  /**
    * The config of the {@link RocksDbOptions} whose cache was given to {@link #start}, if one was:
    * the options the database was opened with.
    */

@@ -676,6 +676,15 @@ public final class KalamStore implements AutoCloseable {
   }
 
   /**
+   * Lasting write stalls under this store's memtable cap since it opened ({@link
+   * RocksDbOptions#lastingStalls()}): times the memtables held the whole limit for 10 s with no
+   * flush, every write waiting. Always {@code 0} without a cap; readable after {@link #close()}.
+   */
+  public long lastingStalls() {
+    return options.lastingStalls();
+  }
+
+  /**
    * Starts a new peak from the usage of this moment (from the last sample when the database was
    * closed through {@link #db()}). Recorders from {@link #recordPeaks()} keep theirs.
    *

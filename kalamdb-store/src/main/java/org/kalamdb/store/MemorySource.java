@@ -13,4 +13,13 @@ public interface MemorySource {
 
   /** The memory accounted right now, the shared cache counted once. */
   MemoryUsage sample();
+
+  /**
+   * Lasting write stalls so far under the hard caps of the databases behind the source (see {@link
+   * RocksDbOptions#lastingStalls()}); a test's memory watch fails a test during which this grew.
+   * May be called from any thread; {@code 0} for a source that cannot tell.
+   */
+  default long lastingStalls() {
+    return 0;
+  }
 }

@@ -1,6 +1,7 @@
 package org.kalamdb.store;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -90,6 +91,12 @@ import org.rocksdb.WriteOptions;
  * <p>Thread safe.
  */
 public final class RocksDbOptions implements AutoCloseable {
+
+  /**
+   * How long the memtables under a hard cap must hold its whole limit with no flush begun or
+   * completed before {@link #lastingStalls()} counts a lasting stall.
+   */
+  public static final Duration LASTING_STALL = Duration.ofSeconds(10);
 
   /**
    * Share of the capped cache kept for index and filter blocks, so data blocks cannot evict them.
@@ -183,7 +190,7 @@ public final class RocksDbOptions implements AutoCloseable {
                 config.memtableLimitBytes(),
                 this::cacheUsage,
                 listener::flushEvents,
-                StallWatch.REPORT_AFTER);
+                LASTING_STALL);
     if (cache != null) {
       BY_CACHE.put(cache, new Binding(config, writeBufferManager != null, this));
     }

@@ -83,6 +83,11 @@ public final class SourceWatch implements AutoCloseable {
     return sampler.newRecorder();
   }
 
+  /** The source's {@link MemorySource#lastingStalls()}, also after {@link #close()}. */
+  public long lastingStalls() {
+    return source.lastingStalls();
+  }
+
   /** Whether {@link #close()} has run. */
   public boolean isClosed() {
     return closed;

@@ -12,11 +12,11 @@ import java.util.function.Supplier;
 
 /**
  * Reports a write buffer manager stall that lasts: the memtables under a hard cap hold its whole
- * limit and no flush begins or completes for {@link #REPORT_AFTER}. Then every writer of every
- * database under the cap waits until memory is freed, and nothing is freeing it; with one manager
- * shared by many databases that can last for ever (rocksdb#11780: a flush is only started in the
- * database being written, and idle databases may hold the memory). The report is one warning on
- * {@link System.Logger} {@code org.kalamdb.store}, once per stall, and a count, {@link
+ * limit and no flush begins or completes for {@link RocksDbOptions#LASTING_STALL}. Then every
+ * writer of every database under the cap waits until memory is freed, and nothing is freeing it;
+ * with one manager shared by many databases that can last for ever (rocksdb#11780: a flush is only
+ * started in the database being written, and idle databases may hold the memory). The report is one
+ * warning on {@link System.Logger} {@code org.kalamdb.store}, once per stall, and a count, {@link
  * RocksDbOptions#lastingStalls()}.
  *
  * <p>What it reads, never a database: the shared cache's pinned usage, through {@link
@@ -25,9 +25,6 @@ import java.util.function.Supplier;
  * the options' listener counted. One daemon thread checks every live capped options once a second.
  */
 final class StallWatch {
-
-  /** How long the cap must stay full with no flush before it is reported. */
-  static final Duration REPORT_AFTER = Duration.ofSeconds(10);
 
   private static final long CHECK_MILLIS = 1000;
   private static final System.Logger LOG = System.getLogger("org.kalamdb.store");
@@ -84,14 +81,22 @@ final class StallWatch {
     }
   }
 
-  /** One check at {@code now}; package-private for tests that drive the clock. */
-  synchronized void check(long now) {
+  /**
+   * One check at {@code now}; package-private for tests that drive the clock. The cache is read
+   * before this watch's lock is taken: reading takes the options' lock, and the options' close,
+   * holding that lock, stops this watch, which takes this one.
+   */
+  void check(long now) {
     Optional<RocksDbOptions.CacheUsage> usage = cache.get();
     if (usage.isEmpty()) {
       return; // the options were closed
     }
     long events = flushEvents.getAsLong();
-    boolean full = usage.get().pinnedBytes() >= limitBytes;
+    judge(usage.get(), events, now);
+  }
+
+  private synchronized void judge(RocksDbOptions.CacheUsage usage, long events, long now) {
+    boolean full = usage.pinnedBytes() >= limitBytes;
     boolean flushed = events != lastFlushEvents;
     lastFlushEvents = events;
     if (!full || flushed) {
@@ -112,7 +117,7 @@ final class StallWatch {
               + " stall, rocksdb#11780: idle databases hold the memory; size arena blocks for"
               + " every column family under the cap, or flush the idle databases)",
           MemoryUsage.mb(limitBytes),
-          MemoryUsage.mb(usage.get().pinnedBytes()),
+          MemoryUsage.mb(usage.pinnedBytes()),
           (now - fullSinceNanos) / 1_000_000_000L);
     }
   }

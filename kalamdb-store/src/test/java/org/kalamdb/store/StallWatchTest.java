@@ -103,4 +103,37 @@ class StallWatchTest {
     assertThat(child.ended()).as("ended; output:%n%s", output).isTrue();
     assertThat(output).contains("WEDGED").contains("lasting stalls reported: 1");
   }
+
+  /**
+   * The check reads the options' cache under the options' lock, and the options' close stops the
+   * watch: neither may wait for the other. Here the options' lock is held across a check (once a
+   * second) and then close runs: it must finish.
+   */
+  @Test
+  void closingTheOptionsWhileACheckWaitsForThemDoesNotDeadlock() throws Exception {
+    RocksDbOptions options =
+        RocksDbOptions.from(org.kalamdb.config.RocksDbConfig.defaults().withMemtableLimitMb(4));
+    java.util.concurrent.ExecutorService closer =
+        java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+              Thread thread = new Thread(r, "closer");
+              thread.setDaemon(true); // a deadlocked closer must not keep the JVM alive
+              return thread;
+            });
+    try {
+      java.util.concurrent.Future<?> closed =
+          closer.submit(
+              () -> {
+                synchronized (options) {
+                  Thread.sleep(2500); // a check of the watch runs meanwhile and waits here
+                  options.close();
+                }
+                return null;
+              });
+      closed.get(20, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      closer.shutdownNow();
+    }
+    assertThat(options.isClosed()).isTrue();
+  }
 }
