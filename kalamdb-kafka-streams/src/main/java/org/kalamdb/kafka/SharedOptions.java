@@ -48,6 +48,9 @@ final class SharedOptions {
   private static final Object LOCK = new Object();
   private static final Map<Key, SharedOptions> BY_CONFIG = new HashMap<>();
 
+  /** Lasting stalls of the shared options already freed, per config: one entry per file named. */
+  private static final Map<Key, Long> STALLS_OF_FREED = new HashMap<>();
+
   /** Same file (real path or resource URL), same dialect: same shared options. */
   record Key(String location, Optional<Dialect> dialect) {}
 
@@ -102,8 +105,9 @@ final class SharedOptions {
         return;
       }
       if (shared.stores.isEmpty()) {
-        BY_CONFIG.remove(shared.key);
+        BY_CONFIG.remove(shared.key, shared);
         shared.options.close();
+        STALLS_OF_FREED.merge(shared.key, shared.options.lastingStalls(), Long::sum);
       }
     }
   }
@@ -125,6 +129,7 @@ final class SharedOptions {
         if (!figures.isEmpty()) {
           samples.add(
               new GroupSample(
+                  shared.key,
                   shared.options.cache().getUsage(),
                   shared.options.cache().getPinnedUsage(),
                   shared.options.config().hasMemtableLimit(),
@@ -140,6 +145,18 @@ final class SharedOptions {
     synchronized (LOCK) {
       SharedOptions shared = BY_CONFIG.get(new Key(reference.location(), reference.dialect()));
       return shared == null ? 0 : shared.stores.size();
+    }
+  }
+
+  /**
+   * The lasting write stalls under the cap of {@code key}'s config since this JVM first used it,
+   * over every shared options made for it (freed ones included).
+   */
+  static long lastingStalls(Key key) {
+    synchronized (LOCK) {
+      SharedOptions shared = BY_CONFIG.get(key);
+      return STALLS_OF_FREED.getOrDefault(key, 0L)
+          + (shared == null ? 0 : shared.options.lastingStalls());
     }
   }
 
@@ -164,13 +181,18 @@ final class SharedOptions {
   /**
    * One shared options' part of a sample.
    *
+   * @param key the config the shared options were made from
    * @param cacheBytes usage of the shared cache (with a cap, including the memtable reservations)
    * @param cachePinnedBytes its pinned part
    * @param memtablesCharged whether a write buffer manager charges memtables to the cache
    * @param stores the selected stores' figures
    */
   record GroupSample(
-      long cacheBytes, long cachePinnedBytes, boolean memtablesCharged, List<StoreFigures> stores) {
+      Key key,
+      long cacheBytes,
+      long cachePinnedBytes,
+      boolean memtablesCharged,
+      List<StoreFigures> stores) {
     GroupSample {
       stores = List.copyOf(stores);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
@@ -37,6 +38,8 @@ public final class StreamsMemory implements MemorySource {
   private static final String THREAD_TAG = "thread-id";
 
   private final Supplier<Map<MetricName, ?>> metrics;
+  // The configs the application's stores used, as samples found them: their stalls are counted.
+  private final Set<SharedOptions.Key> configs = ConcurrentHashMap.newKeySet();
 
   private StreamsMemory(Supplier<Map<MetricName, ?>> metrics) {
     this.metrics = metrics;
@@ -67,6 +70,7 @@ public final class StreamsMemory implements MemorySource {
     Map<String, Long> byStore = new HashMap<>();
     for (SharedOptions.GroupSample group :
         SharedOptions.sample(entry -> idOf(entry, ids) != null)) {
+      configs.add(group.key());
       long groupMemtables = 0;
       for (StoreFigures figures : group.stores()) {
         active += figures.memTableActiveBytes();
@@ -85,6 +89,19 @@ public final class StreamsMemory implements MemorySource {
     }
     return new MemoryUsage(
         active, unflushed, memtables, cache, pinned, readers, charged, Map.copyOf(byStore));
+  }
+
+  /**
+   * The lasting write stalls under the caps of the configs this application's stores used (as
+   * samples found them), since the JVM first used each config.
+   */
+  @Override
+  public long lastingStalls() {
+    long stalls = 0;
+    for (SharedOptions.Key key : configs) {
+      stalls += SharedOptions.lastingStalls(key);
+    }
+    return stalls;
   }
 
   /** A store as Kafka's metrics name it: its thread and its name. */
