@@ -1,5 +1,6 @@
 package org.kalamdb.kafka;
 
+import org.kalamdb.store.CallbackDatabases;
 import org.rocksdb.AbstractEventListener;
 import org.rocksdb.FlushJobInfo;
 import org.rocksdb.RocksDB;
@@ -41,6 +42,8 @@ final class FlushFigures extends AbstractEventListener {
               db.getAggregatedLongProperty("rocksdb.estimate-table-readers-mem")));
     } catch (Throwable e) {
       // A failed reading leaves the previous figures; never into RocksDB's flush thread.
+    } finally {
+      CallbackDatabases.release(db);
     }
   }
 }

@@ -681,6 +681,7 @@ public final class RocksDbOptions implements AutoCloseable {
     @Override
     public void onFlushCompleted(RocksDB db, FlushJobInfo info) {
       flushEvents.incrementAndGet();
+      CallbackDatabases.release(db);
     }
 
     @Override
@@ -692,6 +693,7 @@ public final class RocksDbOptions implements AutoCloseable {
         // Never into RocksDB's flush thread.
       }
       runTasks();
+      CallbackDatabases.release(db);
     }
 
     private void runTasks() {
