@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.model.Resource;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -27,7 +25,6 @@ import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.MergeRefusal;
 import org.kalamdb.config.ResourceLimits;
 import org.kalamdb.config.RocksDbConfig;
-import org.kalamdb.config.TerminalText;
 import org.kalamdb.config.ValidationResult;
 
 /**
@@ -57,7 +54,7 @@ import org.kalamdb.config.ValidationResult;
  * <p>Pure Java, no native code: no RocksDB library is loaded.
  */
 @Mojo(name = "generate-config", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
-public class GenerateConfigMojo extends AbstractMojo {
+public class GenerateConfigMojo extends KalamMojo {
   private static final String FILE_NAME = "config.toml";
   private static final String SERVER_FILE_NAME = "server.toml";
 
@@ -129,36 +126,34 @@ public class GenerateConfigMojo extends AbstractMojo {
   @Parameter(property = "kalamdb.skip", defaultValue = "false")
   private boolean skip;
 
-  /** Where Maven was started; log lines name files relative to it. */
-  @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true, required = true)
-  private File executionRoot;
-
   /** The project whose resources receive {@code outputDirectory}. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
+  public GenerateConfigMojo() {
+    super("generate-config");
+  }
+
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping generate-config (kalamdb.skip=true)");
-      return;
-    }
+  boolean skip() {
+    return skip;
+  }
+
+  @Override
+  void run() throws MojoExecutionException, MojoFailureException {
     Path named =
         mergeInto == null
             ? null
             : PluginPaths.of(mergeInto, "parameter mergeInto, property kalamdb.mergeInto");
-    try {
-      generate();
-    } catch (OutOfMemoryError | StackOverflowError e) {
-      // One located line, as for any other problem of the file; never "Java heap space" alone.
-      throw new MojoFailureException(
-          (named != null ? named.toString() : "generate-config")
-              + ": error: "
-              + ResourceLimits.describe(e));
-    }
+    // One located line, as for any other problem of the file; never "Java heap space" alone.
+    withinLimits(
+        named != null ? named.toString() : "generate-config",
+        this::generate,
+        ResourceLimits::describe);
   }
 
-  private void generate() throws MojoExecutionException, MojoFailureException {
+  /** Writes the section; the values written. */
+  private RocksDbConfig generate() throws MojoExecutionException, MojoFailureException {
     ConfigGenerator generator =
         new ConfigGenerator(
             BudgetParameters.toCheckOptions(memoryBudgetMb, columnFamilies, dialect),
@@ -167,7 +162,7 @@ public class GenerateConfigMojo extends AbstractMojo {
             mergeInto == null ? null : mergeInto.toPath());
     Path target = target(generator.dialect());
     // Control characters of the path never reach the terminal, in log lines or failures.
-    String shown = TerminalText.escape(DisplayPath.of(target, executionRoot.toPath()));
+    String shown = shown(target);
     RocksDbConfig values = values(generator, target, shown);
     checkValues(generator.check(values, shown), shown);
 
@@ -184,6 +179,7 @@ public class GenerateConfigMojo extends AbstractMojo {
     if (mergeInto == null) {
       addResourceDirectory(outputDirectory);
     }
+    return values;
   }
 
   private Path target(Dialect chosen) {
@@ -275,11 +271,5 @@ public class GenerateConfigMojo extends AbstractMojo {
       resource.setDirectory(path);
       project.addResource(resource);
     }
-  }
-
-  /** The Maven log with control characters escaped ({@link TerminalLog}). */
-  @Override
-  public Log getLog() {
-    return new TerminalLog(super.getLog());
   }
 }
