@@ -15,6 +15,14 @@ public record ConfigOverrides(
     Long blockCacheSizeMb,
     Long memtableLimitMb) {
 
+  /** Whether no value is given: {@link #applyTo} returns its base unchanged. */
+  public boolean isEmpty() {
+    return writeBufferSizeMb == null
+        && maxWriteBufferNumber == null
+        && blockCacheSizeMb == null
+        && memtableLimitMb == null;
+  }
+
   /**
    * {@code base} with every given value put over it, typically over {@link
    * ConfigSizer#forBudgetOrDefaults}: explicit values win over the sizing.

@@ -3,10 +3,8 @@ package org.kalamdb.maven;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -20,7 +18,6 @@ import org.kalamdb.config.Dialect;
 import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.ResourceLimits;
 import org.kalamdb.config.RocksDbConfig;
-import org.kalamdb.config.TerminalText;
 import org.kalamdb.config.ValidationResult;
 
 /**
@@ -49,7 +46,7 @@ import org.kalamdb.config.ValidationResult;
  * platform Maven runs on. Every other section of the file belongs to the server and is not checked.
  */
 @Mojo(name = "check-config", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
-public class CheckConfigMojo extends AbstractMojo {
+public class CheckConfigMojo extends KalamMojo {
 
   /**
    * The {@code config.toml} to check. A relative path is taken relative to the project's base
@@ -100,33 +97,32 @@ public class CheckConfigMojo extends AbstractMojo {
   @Parameter(property = "kalamdb.skip", defaultValue = "false")
   private boolean skip;
 
-  /** Where Maven was started; log lines name files relative to it. */
-  @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true, required = true)
-  private File executionRoot;
-
   /** The project checked; its Surefire version decides whether its JUnit 5 tests run at all. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
+  public CheckConfigMojo() {
+    super("check-config");
+  }
+
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping check-config (kalamdb.skip=true)");
-      return;
-    }
+  boolean skip() {
+    return skip;
+  }
+
+  @Override
+  void run() throws MojoExecutionException, MojoFailureException {
     // Before the config's verdict: a budget checked here means nothing if no test would run.
     SurefireCheck.warning(project.getBuildPlugins()).ifPresent(getLog()::warn);
     CheckOptions options = BudgetParameters.toCheckOptions(memoryBudgetMb, columnFamilies, dialect);
     Path file = PluginPaths.of(config, "parameter config, property kalamdb.config");
     // Control characters of the path never reach the terminal, in log lines or failures.
-    String shown = TerminalText.escape(DisplayPath.of(file, executionRoot.toPath()));
-    ValidationResult result;
-    try {
-      result = new ConfigValidator(options).validate(read(file, shown), shown);
-    } catch (OutOfMemoryError | StackOverflowError e) {
-      // One located line, as for any other problem of the file; never "Java heap space" alone.
-      throw new MojoFailureException(shown + ": error: " + ResourceLimits.describe(e));
-    }
+    String shown = shown(file);
+    ValidationResult result =
+        withinLimits(
+            shown,
+            () -> new ConfigValidator(options).validate(read(file, shown), shown),
+            ResourceLimits::describe);
 
     ProblemCount problems = new DiagnosticLog(getLog()).report(result.diagnostics());
     if (problems.failsBuild(failOnWarning)) {
@@ -173,11 +169,5 @@ public class CheckConfigMojo extends AbstractMojo {
     } catch (ConfigFileException e) {
       throw new MojoFailureException(shown + ": error: " + e.summary());
     }
-  }
-
-  /** The Maven log with control characters escaped ({@link TerminalLog}). */
-  @Override
-  public Log getLog() {
-    return new TerminalLog(super.getLog());
   }
 }

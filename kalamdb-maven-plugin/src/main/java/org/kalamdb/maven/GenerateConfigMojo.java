@@ -2,34 +2,29 @@ package org.kalamdb.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.model.Resource;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.ConfigException;
 import org.kalamdb.config.ConfigFileException;
+import org.kalamdb.config.ConfigGenerator;
 import org.kalamdb.config.ConfigOverrides;
-import org.kalamdb.config.ConfigSizer;
-import org.kalamdb.config.ConfigValidator;
 import org.kalamdb.config.ConfigValues;
 import org.kalamdb.config.ConfigWriter;
 import org.kalamdb.config.Diagnostic;
 import org.kalamdb.config.Dialect;
+import org.kalamdb.config.GenerateRefusal;
 import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.MergeRefusal;
 import org.kalamdb.config.ResourceLimits;
 import org.kalamdb.config.RocksDbConfig;
-import org.kalamdb.config.TerminalText;
 import org.kalamdb.config.ValidationResult;
 
 /**
@@ -59,7 +54,7 @@ import org.kalamdb.config.ValidationResult;
  * <p>Pure Java, no native code: no RocksDB library is loaded.
  */
 @Mojo(name = "generate-config", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
-public class GenerateConfigMojo extends AbstractMojo {
+public class GenerateConfigMojo extends KalamMojo {
   private static final String FILE_NAME = "config.toml";
   private static final String SERVER_FILE_NAME = "server.toml";
 
@@ -131,45 +126,45 @@ public class GenerateConfigMojo extends AbstractMojo {
   @Parameter(property = "kalamdb.skip", defaultValue = "false")
   private boolean skip;
 
-  /** Where Maven was started; log lines name files relative to it. */
-  @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true, required = true)
-  private File executionRoot;
-
   /** The project whose resources receive {@code outputDirectory}. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
+  public GenerateConfigMojo() {
+    super("generate-config");
+  }
+
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping generate-config (kalamdb.skip=true)");
-      return;
-    }
+  boolean skip() {
+    return skip;
+  }
+
+  @Override
+  void run() throws MojoExecutionException, MojoFailureException {
     Path named =
         mergeInto == null
             ? null
             : PluginPaths.of(mergeInto, "parameter mergeInto, property kalamdb.mergeInto");
-    try {
-      generate();
-    } catch (OutOfMemoryError | StackOverflowError e) {
-      // One located line, as for any other problem of the file; never "Java heap space" alone.
-      throw new MojoFailureException(
-          (named != null ? named.toString() : "generate-config")
-              + ": error: "
-              + ResourceLimits.describe(e));
-    }
+    // One located line, as for any other problem of the file; never "Java heap space" alone.
+    withinLimits(
+        named != null ? named.toString() : "generate-config",
+        this::generate,
+        ResourceLimits::describe);
   }
 
-  private void generate() throws MojoExecutionException, MojoFailureException {
-    CheckOptions given = BudgetParameters.toCheckOptions(memoryBudgetMb, columnFamilies, dialect);
-    Dialect chosen = given.dialect().orElseGet(this::detectedDialect);
-    CheckOptions options = given.withDialect(chosen);
-    Path target = target(chosen);
+  /** Writes the section; the values written. */
+  private RocksDbConfig generate() throws MojoExecutionException, MojoFailureException {
+    ConfigGenerator generator =
+        new ConfigGenerator(
+            BudgetParameters.toCheckOptions(memoryBudgetMb, columnFamilies, dialect),
+            new ConfigOverrides(
+                writeBufferSizeMb, maxWriteBufferNumber, blockCacheSizeMb, memtableLimitMb),
+            mergeInto == null ? null : mergeInto.toPath());
+    Path target = target(generator.dialect());
     // Control characters of the path never reach the terminal, in log lines or failures.
-    String shown = TerminalText.escape(DisplayPath.of(target, executionRoot.toPath()));
-    RocksDbConfig values =
-        chosen == Dialect.TOOLKIT ? resolve(options) : resolveServer(target, shown, options);
-    checkValues(values, options, shown);
+    String shown = shown(target);
+    RocksDbConfig values = values(generator, target, shown);
+    checkValues(generator.check(values, shown), shown);
 
     boolean changed = write(target, shown, values);
     getLog()
@@ -179,10 +174,12 @@ public class GenerateConfigMojo extends AbstractMojo {
                 + " ("
                 + ConfigValues.text(values)
                 + "); "
-                + MemoryModel.worstCaseSentence(values, options.columnFamiliesFor(values)));
+                + MemoryModel.worstCaseSentence(
+                    values, generator.options().columnFamiliesFor(values)));
     if (mergeInto == null) {
       addResourceDirectory(outputDirectory);
     }
+    return values;
   }
 
   private Path target(Dialect chosen) {
@@ -194,65 +191,37 @@ public class GenerateConfigMojo extends AbstractMojo {
         .resolve(chosen == Dialect.TOOLKIT ? FILE_NAME : SERVER_FILE_NAME);
   }
 
-  /**
-   * Without {@code dialect}: a server file named by {@code mergeInto} stays one, so that the goal
-   * never adds a {@code [rocksdb]} section beside its {@code [storage.rocksdb]}.
-   */
-  private Dialect detectedDialect() {
-    if (mergeInto == null || !Files.isRegularFile(mergeInto.toPath())) {
-      return Dialect.TOOLKIT;
-    }
-    ValidationResult existing = new ConfigValidator().validate(mergeInto.toPath());
-    boolean server = existing.config().dialect() == Dialect.KALAMDB_SERVER;
-    return server && existing.sectionPresent() ? Dialect.KALAMDB_SERVER : Dialect.TOOLKIT;
-  }
-
-  private RocksDbConfig resolve(CheckOptions options) throws MojoFailureException {
-    try {
-      return new ConfigOverrides(
-              writeBufferSizeMb, maxWriteBufferNumber, blockCacheSizeMb, memtableLimitMb)
-          .applyTo(ConfigSizer.forBudgetOrDefaults(memoryBudgetMb, options.columnFamilies()));
-    } catch (IllegalArgumentException e) {
-      throw new MojoFailureException("cannot generate the [rocksdb] section: " + e.getMessage());
-    }
-  }
-
-  /**
-   * The server section: sized from the target's own settings when it is a server file (its database
-   * settings stay), else from the server's defaults.
-   */
-  private RocksDbConfig resolveServer(Path target, String shown, CheckOptions options)
+  /** The generated values, or the refusal in the words of this goal's parameters. */
+  private static RocksDbConfig values(ConfigGenerator generator, Path target, String shown)
       throws MojoExecutionException, MojoFailureException {
-    if (writeBufferSizeMb != null
-        || maxWriteBufferNumber != null
-        || blockCacheSizeMb != null
-        || memtableLimitMb != null) {
-      throw new MojoExecutionException(
-          "writeBufferSizeMb, maxWriteBufferNumber, blockCacheSizeMb and memtableLimitMb set"
-              + " [rocksdb] values; they do not apply to dialect kalamdb-server, whose profiles"
-              + " are sized from memoryBudgetMb");
-    }
-    if (options.columnFamilyCount().isPresent()) {
-      throw new MojoExecutionException(
-          "columnFamilies (property kalamdb.columnFamilies) does not apply to dialect"
-              + " kalamdb-server: the server opens its 6 column families, whatever the tables");
-    }
     try {
-      return ConfigSizer.forServerBudgetOrDefaults(memoryBudgetMb, ConfigSizer.serverBase(target));
-    } catch (IllegalArgumentException e) {
-      throw new MojoFailureException(
-          "cannot generate the [storage.rocksdb] section of " + shown + ": " + e.getMessage());
+      return generator.values(target);
+    } catch (GenerateRefusal refusal) {
+      switch (refusal.reason()) {
+        case TOOLKIT_VALUES_FOR_SERVER ->
+            throw new MojoExecutionException(
+                "writeBufferSizeMb, maxWriteBufferNumber, blockCacheSizeMb and memtableLimitMb set"
+                    + " [rocksdb] values; they do not apply to dialect kalamdb-server, whose"
+                    + " profiles are sized from memoryBudgetMb");
+        case COLUMN_FAMILIES_FOR_SERVER ->
+            throw new MojoExecutionException(
+                "columnFamilies (property kalamdb.columnFamilies) does not apply to dialect"
+                    + " kalamdb-server: the server opens its 6 column families, whatever the tables");
+        default ->
+            throw new MojoFailureException(
+                (generator.dialect() == Dialect.TOOLKIT
+                        ? "cannot generate the [rocksdb] section: "
+                        : "cannot generate the [storage.rocksdb] section of " + shown + ": ")
+                    + refusal.getMessage());
+      }
     }
   }
 
   /**
-   * Checks the section as check-config would, budget included, before anything is written: explicit
-   * values may break the budget the sized ones kept.
+   * Reports the check of the section (check-config's, budget included) and fails before anything is
+   * written when it found an error.
    */
-  private void checkValues(RocksDbConfig values, CheckOptions options, String shown)
-      throws MojoFailureException {
-    byte[] section = ConfigWriter.render(values).getBytes(StandardCharsets.UTF_8);
-    ValidationResult result = new ConfigValidator(options).validate(section, shown);
+  private void checkValues(ValidationResult result, String shown) throws MojoFailureException {
     ProblemCount problems = new DiagnosticLog(getLog()).report(result.diagnostics());
     if (problems.failsBuild(false)) {
       throw new MojoFailureException(
@@ -302,11 +271,5 @@ public class GenerateConfigMojo extends AbstractMojo {
       resource.setDirectory(path);
       project.addResource(resource);
     }
-  }
-
-  /** The Maven log with control characters escaped ({@link TerminalLog}). */
-  @Override
-  public Log getLog() {
-    return new TerminalLog(super.getLog());
   }
 }

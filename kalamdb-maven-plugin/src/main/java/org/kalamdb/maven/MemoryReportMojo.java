@@ -5,15 +5,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.kalamdb.config.ConfigFileException;
-import org.kalamdb.config.TerminalText;
 import org.kalamdb.report.LoadedReports;
 import org.kalamdb.report.MemoryReportHtml;
 import org.kalamdb.report.OutputFile;
@@ -40,7 +37,7 @@ import org.kalamdb.report.ReportFiles;
  * <p>Pure Java, no native code: no RocksDB library is loaded.
  */
 @Mojo(name = "memory-report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class MemoryReportMojo extends AbstractMojo {
+public class MemoryReportMojo extends KalamMojo {
 
   /**
    * Where the reports are: directories (every {@code kalamdb-memory*.json} directly in them is
@@ -77,20 +74,21 @@ public class MemoryReportMojo extends AbstractMojo {
   @Parameter(property = "kalamdb.skip", defaultValue = "false")
   private boolean skip;
 
-  /** Where Maven was started; log lines name files relative to it. */
-  @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true, required = true)
-  private File executionRoot;
-
   /** The project's base directory, which relative locations are taken from. */
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   private File baseDirectory;
 
+  public MemoryReportMojo() {
+    super("memory-report");
+  }
+
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping memory-report (kalamdb.skip=true)");
-      return;
-    }
+  boolean skip() {
+    return skip;
+  }
+
+  @Override
+  void run() throws MojoExecutionException, MojoFailureException {
     List<Path> locations = new ArrayList<>();
     for (File location : reports) {
       Path path = PluginPaths.of(location, "parameter reports, property kalamdb.reports");
@@ -146,25 +144,25 @@ public class MemoryReportMojo extends AbstractMojo {
     for (Path missing : loaded.missing()) {
       getLog().warn(shown(missing) + ": no such file or directory; no reports read from it");
     }
-    write(page, shownPage, render(loaded, shownPage));
+    String html =
+        withinLimits(
+            shownPage,
+            () -> MemoryReportHtml.render(loaded.reports()),
+            e -> drawingFailed(e, loaded));
+    write(page, shownPage, html);
     getLog().info("wrote " + shownPage + ": " + MergeSummary.of(loaded.reports()));
   }
 
   /**
-   * The page; running out of heap while drawing it is one line naming the page and the report
-   * files, not Maven's bare "Java heap space".
+   * Running out of heap while drawing the page names the report files and what to do, not only
+   * Maven's bare "Java heap space"; running out of stack is one line too, never a stack trace.
    */
-  private String render(LoadedReports loaded, String shownPage) throws MojoFailureException {
-    try {
-      return MemoryReportHtml.render(loaded.reports());
-    } catch (OutOfMemoryError e) {
-      throw new MojoFailureException(
-          shownPage
-              + ": error: out of memory ("
-              + e.getMessage()
-              + ") "
-              + ReportSizes.of(loaded, this::shown));
+  private String drawingFailed(VirtualMachineError e, LoadedReports loaded) {
+    if (e instanceof OutOfMemoryError) {
+      return "out of memory (" + e.getMessage() + ") " + ReportSizes.of(loaded, this::shown);
     }
+    // Reports are flat lists the page draws in loops; a stack that runs out is a bug of ours.
+    return "the stack ran out while drawing the page (please report)";
   }
 
   private static void checkWritable(Path page, String shown) throws MojoFailureException {
@@ -183,16 +181,5 @@ public class MemoryReportMojo extends AbstractMojo {
       throw new MojoFailureException(
           shown + ": error: cannot write file: " + ConfigFileException.reason(e));
     }
-  }
-
-  /** A file as log lines name it; control characters escaped. */
-  private String shown(Path file) {
-    return TerminalText.escape(DisplayPath.of(file, executionRoot.toPath()));
-  }
-
-  /** The Maven log with control characters escaped ({@link TerminalLog}). */
-  @Override
-  public Log getLog() {
-    return new TerminalLog(super.getLog());
   }
 }

@@ -2,7 +2,6 @@ package org.kalamdb.cli.generate;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,20 +9,17 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kalamdb.cli.BudgetOptions;
 import org.kalamdb.cli.DialectOption;
-import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.ConfigException;
 import org.kalamdb.config.ConfigFileException;
+import org.kalamdb.config.ConfigGenerator;
 import org.kalamdb.config.ConfigOverrides;
-import org.kalamdb.config.ConfigSizer;
-import org.kalamdb.config.ConfigValidator;
 import org.kalamdb.config.ConfigWriter;
 import org.kalamdb.config.Diagnostic;
-import org.kalamdb.config.Dialect;
+import org.kalamdb.config.GenerateRefusal;
 import org.kalamdb.config.MemoryModel;
 import org.kalamdb.config.MergeRefusal;
 import org.kalamdb.config.ResourceLimits;
 import org.kalamdb.config.RocksDbConfig;
-import org.kalamdb.config.ValidationResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,24 +94,24 @@ public final class GenerateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // Usage errors (exit 2) come before any sizing.
-    Dialect chosen = dialect.dialect().orElseGet(this::detectedDialect);
-    CheckOptions checkOptions = budget.checkOptions().withDialect(chosen);
-    if (chosen != Dialect.TOOLKIT) {
-      refuseToolkitOptions();
-    }
-    int columnFamilies = checkOptions.columnFamilies();
+    ConfigGenerator generator =
+        new ConfigGenerator(
+            budget.checkOptions().withDialect(dialect.dialect()),
+            new ConfigOverrides(
+                writeBufferSizeMb, maxWriteBufferNumber, blockCacheSizeMb, memtableLimitMb),
+            output);
     Long budgetMb = budget.budgetMb();
     RocksDbConfig config;
     try {
-      config =
-          chosen == Dialect.TOOLKIT
-              ? withExplicitValues(ConfigSizer.forBudgetOrDefaults(budgetMb, columnFamilies))
-              : sizedServer(budgetMb);
-    } catch (IllegalArgumentException impossible) {
-      err.println("kalamdb generate: error: " + impossible.getMessage());
-      return 1;
+      config = generator.values(output);
+    } catch (GenerateRefusal refusal) {
+      if (refusal.reason() == GenerateRefusal.Reason.BUDGET_TOO_SMALL) {
+        err.println("kalamdb generate: error: " + refusal.getMessage());
+        return 1;
+      }
+      throw usageError(refusal);
     }
-    columnFamilies = checkOptions.columnFamiliesFor(config);
+    int columnFamilies = generator.options().columnFamiliesFor(config);
     if (budgetMb != null) {
       // Explicit values may undo the sizing; say so instead of writing a section over budget.
       Optional<Diagnostic> over =
@@ -127,10 +123,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     // The rest of check's rules (e.g. a cap too small for the count): never emit what check
     // refuses.
-    List<Diagnostic> errors =
-        new ConfigValidator(checkOptions)
-            .validate(ConfigWriter.render(config).getBytes(StandardCharsets.UTF_8), "generated")
-            .errors();
+    List<Diagnostic> errors = generator.check(config, "generated").errors();
     if (!errors.isEmpty()) {
       errors.forEach(e -> err.println("kalamdb generate: error: " + e.message()));
       return 1;
@@ -177,57 +170,22 @@ public final class GenerateCommand implements Callable<Integer> {
   }
 
   /**
-   * Without {@code --dialect}: a server file named by {@code --output} stays one, so that generate
-   * never adds a {@code [rocksdb]} section beside its {@code [storage.rocksdb]}.
+   * The refusal as a usage error in the words of this command's options: an explicit value out of
+   * range (its message names the key and its range), or an option that does not apply to a server
+   * file.
    */
-  private Dialect detectedDialect() {
-    if (output == null || !Files.isRegularFile(output)) {
-      return Dialect.TOOLKIT;
-    }
-    ValidationResult existing = new ConfigValidator(CheckOptions.fileOnly()).validate(output);
-    boolean server = existing.config().dialect() == Dialect.KALAMDB_SERVER;
-    return server && existing.sectionPresent() ? Dialect.KALAMDB_SERVER : Dialect.TOOLKIT;
-  }
-
-  /** The options that set {@code [rocksdb]} values or counts are usage errors for a server file. */
-  private void refuseToolkitOptions() {
-    if (writeBufferSizeMb != null
-        || maxWriteBufferNumber != null
-        || blockCacheSizeMb != null
-        || memtableLimitMb != null) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--write-buffer-size-mb, --max-write-buffer-number, --block-cache-size-mb and"
-              + " --memtable-limit-mb set [rocksdb] values; they do not apply to --dialect"
-              + " kalamdb-server, whose profiles are sized from --budget-mb");
-    }
-    if (budget.columnFamilies() != null) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--column-families does not apply to --dialect kalamdb-server: the server opens its 6"
-              + " column families, whatever the tables");
-    }
-  }
-
-  /**
-   * The server section: from {@code --output}'s own settings when it is a server file (its database
-   * settings stay; wrong values read as the server's defaults, which the merge then replaces), else
-   * from the server's defaults; sized for the budget when there is one.
-   *
-   * @throws IllegalArgumentException when no config fits the budget
-   */
-  private RocksDbConfig sizedServer(Long budgetMb) {
-    return ConfigSizer.forServerBudgetOrDefaults(budgetMb, ConfigSizer.serverBase(output));
-  }
-
-  private RocksDbConfig withExplicitValues(RocksDbConfig sized) {
-    try {
-      return new ConfigOverrides(
-              writeBufferSizeMb, maxWriteBufferNumber, blockCacheSizeMb, memtableLimitMb)
-          .applyTo(sized);
-    } catch (IllegalArgumentException outOfRange) {
-      // RocksDbConfig names the key and its range; that is a usage error of this command.
-      throw new CommandLine.ParameterException(spec.commandLine(), outOfRange.getMessage());
-    }
+  private CommandLine.ParameterException usageError(GenerateRefusal refusal) {
+    String message =
+        switch (refusal.reason()) {
+          case TOOLKIT_VALUES_FOR_SERVER ->
+              "--write-buffer-size-mb, --max-write-buffer-number,"
+                  + " --block-cache-size-mb and --memtable-limit-mb set [rocksdb] values; they do not"
+                  + " apply to --dialect kalamdb-server, whose profiles are sized from --budget-mb";
+          case COLUMN_FAMILIES_FOR_SERVER ->
+              "--column-families does not apply to --dialect"
+                  + " kalamdb-server: the server opens its 6 column families, whatever the tables";
+          case VALUE_OUT_OF_RANGE, BUDGET_TOO_SMALL -> refusal.getMessage();
+        };
+    return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 }

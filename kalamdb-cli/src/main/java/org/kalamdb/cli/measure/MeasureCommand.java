@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.kalamdb.cli.ChoiceConverter;
 import org.kalamdb.cli.DialectOption;
 import org.kalamdb.cli.JsonOutput;
 import org.kalamdb.config.CheckOptions;
@@ -63,10 +64,11 @@ public final class MeasureCommand implements Callable<Integer> {
       names = "--profiles",
       paramLabel = "PROFILE",
       split = ",",
+      converter = ProfileConverter.class,
       description =
           "Any of defaults (RocksDB defaults), seed (8 MB x 2 + shared 32 MB), config (--config"
               + " FILE). Default: defaults,seed, plus config when --config is given.")
-  List<String> profiles;
+  List<Profile> profiles;
 
   @Option(
       names = "--config",
@@ -103,12 +105,13 @@ public final class MeasureCommand implements Callable<Integer> {
       names = "--key-order",
       paramLabel = "ORDER",
       defaultValue = "sequential",
+      converter = KeyOrderConverter.class,
       description =
           "sequential (each key greater than the last, as logs and auto-increment ids: the most"
               + " SST files) or random (scrambled, as UUID primary keys: files overlap and are"
               + " compacted). Default: ${DEFAULT-VALUE}, the worst case for SST files and table"
               + " readers, and the order of earlier figures.")
-  String keyOrder;
+  KeyOrder keyOrder;
 
   @Option(
       names = "--heap-mb",
@@ -148,7 +151,6 @@ public final class MeasureCommand implements Callable<Integer> {
     List<Profile> chosen = chosenProfiles();
     List<Integer> counts = columnFamilies == null ? DEFAULT_COLUMN_FAMILIES : columnFamilies;
     requirePositive(counts);
-    KeyOrder order = keyOrder(keyOrder.trim());
     RocksDbConfig configured = null;
     if (config != null) {
       CheckOptions options =
@@ -165,11 +167,11 @@ public final class MeasureCommand implements Callable<Integer> {
     if (plot != null && !plotWritable()) {
       return 1; // before minutes of measuring, not after
     }
-    List<WorkerResult> results = runAll(chosen, counts, order, configured);
+    List<WorkerResult> results = runAll(chosen, counts, keyOrder, configured);
     PrintWriter out = spec.commandLine().getOut();
     MeasureReport report =
         new MeasureReport(
-            MeasureReport.Machine.current(), heapMb, mbPerCf, valueBytes, order.id(), results);
+            MeasureReport.Machine.current(), heapMb, mbPerCf, valueBytes, keyOrder.id(), results);
     if (json) {
       JsonOutput.print(out, report);
     } else {
@@ -307,32 +309,12 @@ public final class MeasureCommand implements Callable<Integer> {
         chosen.add(Profile.CONFIG);
       }
     } else {
-      for (String name : profiles) {
-        chosen.add(profile(name.trim()));
-      }
+      chosen.addAll(profiles);
     }
     if (chosen.contains(Profile.CONFIG) && config == null) {
       throw usage("profile config needs --config FILE");
     }
     return List.copyOf(chosen);
-  }
-
-  private Profile profile(String name) {
-    for (Profile p : Profile.values()) {
-      if (p.id().equals(name)) {
-        return p;
-      }
-    }
-    throw usage("unknown profile '" + name + "'; expected defaults, seed or config");
-  }
-
-  private KeyOrder keyOrder(String name) {
-    for (KeyOrder order : KeyOrder.values()) {
-      if (order.id().equals(name)) {
-        return order;
-      }
-    }
-    throw usage("unknown key order '" + name + "'; expected sequential or random");
   }
 
   private void requirePositive(List<Integer> counts) {
@@ -357,6 +339,20 @@ public final class MeasureCommand implements Callable<Integer> {
 
   private CommandLine.ParameterException usage(String message) {
     return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+
+  /** {@code --profiles}: {@code defaults}, {@code seed} or {@code config}, in any case. */
+  static final class ProfileConverter extends ChoiceConverter<Profile> {
+    ProfileConverter() {
+      super("profile", List.of(Profile.values()), Profile::id);
+    }
+  }
+
+  /** {@code --key-order}: {@code sequential} or {@code random}, in any case. */
+  static final class KeyOrderConverter extends ChoiceConverter<KeyOrder> {
+    KeyOrderConverter() {
+      super("key order", List.of(KeyOrder.values()), KeyOrder::id);
+    }
   }
 
   static void deleteTree(Path root) throws IOException {

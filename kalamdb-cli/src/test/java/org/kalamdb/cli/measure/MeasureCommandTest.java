@@ -143,4 +143,25 @@ class MeasureCommandTest {
     assertThat(badOrder.err())
         .contains("unknown key order 'reverse'; expected sequential or random");
   }
+
+  /** As --dialect: the names in any case ({@link org.kalamdb.config.ChoiceNames}). */
+  @Test
+  void profilesAndKeyOrdersAreReadInAnyCaseAndAnUnknownOneNamesTheOption() {
+    // "profile config needs --config FILE" is only said once both names were read.
+    CliRun mixedCase = CliRun.of("measure", "--profiles", "Seed, CONFIG", "--key-order", "Random");
+    CliRun badOrder = CliRun.of("measure", "--profiles", "seed", "--key-order", "reverse");
+    CliRun badProfile = CliRun.of("measure", "--profiles", "seed,tuned");
+
+    assertThat(mixedCase.exitCode()).as(mixedCase.toString()).isEqualTo(2);
+    assertThat(mixedCase.err()).startsWith("profile config needs --config FILE");
+    assertThat(badOrder.err())
+        .startsWith(
+            "Invalid value for option '--key-order': unknown key order 'reverse'; expected"
+                + " sequential or random (case-insensitive)");
+    assertThat(badProfile.exitCode()).isEqualTo(2);
+    assertThat(badProfile.err())
+        .startsWith(
+            "Invalid value for option '--profiles' (PROFILE): unknown profile 'tuned'; expected"
+                + " defaults, seed or config (case-insensitive)");
+  }
 }
