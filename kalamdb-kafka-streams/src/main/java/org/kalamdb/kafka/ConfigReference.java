@@ -20,10 +20,11 @@ import org.kalamdb.config.ValidationResult;
 /**
  * The config file a Kafka Streams application names in its properties ({@value
  * KalamRocksDBConfigSetter#CONFIG}, optional {@value KalamRocksDBConfigSetter#DIALECT}), identified
- * so that every store naming the same file in the same dialect finds the same shared options: a
- * path by its real path, a {@code classpath:} resource by its URL.
+ * so that every store naming the same file in the same dialect finds the same shared options: by
+ * the URI of its real path, whether named by a path or as a {@code classpath:} resource, and a
+ * resource inside a jar by its URL.
  *
- * @param location the real path or resource URL
+ * @param location the URI of the file's real path, or the resource's URL
  * @param spec the setting as the user wrote it, for messages
  * @param dialect the dialect forced by {@value KalamRocksDBConfigSetter#DIALECT}, if any
  */
@@ -63,20 +64,38 @@ record ConfigReference(String location, String spec, Optional<Dialect> dialect) 
                 + KalamRocksDBConfigSetter.CONFIG
                 + "); fix the name, or use a path without 'classpath:'");
       }
-      return new ConfigReference(url.toString(), spec, dialect);
+      return new ConfigReference(identity(url), spec, dialect);
     }
     if (spec.indexOf('\0') >= 0) {
       throw error(spec.replace("\0", "\\u0000"), "the path contains a NUL character");
     }
-    Path path = Path.of(spec);
-    String location;
+    return new ConfigReference(identity(Path.of(spec)), spec, dialect);
+  }
+
+  /** The shared options' key: same file, same dialect. */
+  SharedOptions.Key key() {
+    return new SharedOptions.Key(location, dialect);
+  }
+
+  private static String identity(Path path) {
     try {
-      location = path.toRealPath().toString();
+      return path.toRealPath().toUri().toString();
     } catch (IOException | SecurityException e) {
       // Not readable: load() reports it as checking the file does, located at the file.
-      location = path.toAbsolutePath().normalize().toString();
+      return path.toAbsolutePath().normalize().toUri().toString();
     }
-    return new ConfigReference(location, spec, dialect);
+  }
+
+  /** A resource that is a plain file is the file; one inside a jar is its URL. */
+  private static String identity(URL url) {
+    if ("file".equals(url.getProtocol())) {
+      try {
+        return identity(Path.of(url.toURI()));
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        // Not a path after all: keyed by its URL.
+      }
+    }
+    return url.toString();
   }
 
   private static Optional<Dialect> dialect(Object value) {

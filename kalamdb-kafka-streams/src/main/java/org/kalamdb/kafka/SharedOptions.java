@@ -71,7 +71,7 @@ final class SharedOptions {
    */
   static StoreEntry open(
       ConfigReference reference, String storeName, String threadName, Options kafkaOptions) {
-    Key key = new Key(reference.location(), reference.dialect());
+    Key key = reference.key();
     synchronized (LOCK) {
       SharedOptions shared = BY_CONFIG.get(key);
       if (shared == null) {
@@ -143,7 +143,7 @@ final class SharedOptions {
   /** Stores open on the shared options of {@code reference}'s file; 0 when none are. */
   static int openStores(ConfigReference reference) {
     synchronized (LOCK) {
-      SharedOptions shared = BY_CONFIG.get(new Key(reference.location(), reference.dialect()));
+      SharedOptions shared = BY_CONFIG.get(reference.key());
       return shared == null ? 0 : shared.stores.size();
     }
   }
@@ -173,7 +173,7 @@ final class SharedOptions {
    */
   static Optional<Long> cacheUsage(ConfigReference reference) {
     synchronized (LOCK) {
-      SharedOptions shared = BY_CONFIG.get(new Key(reference.location(), reference.dialect()));
+      SharedOptions shared = BY_CONFIG.get(reference.key());
       return shared == null ? Optional.empty() : Optional.of(shared.options.cache().getUsage());
     }
   }

@@ -25,8 +25,10 @@ import org.kalamdb.store.MemoryUsage;
 @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StoreLifecycleTest {
   static final String CONFIG = "classpath:capped.toml";
+
   /** Applications of three stores each: 1002 stores opened and closed. */
   static final int CYCLES = 334;
+
   static final int APPLICATIONS = 20;
 
   @TempDir Path dir;
@@ -132,6 +134,23 @@ class StoreLifecycleTest {
     }
     assertThat(SharedOptions.openStores(reference)).isZero();
     assertThat(SharedOptions.liveCount()).isZero();
+  }
+
+  /** One file is one config, however it is named: one cache and one cap over both applications. */
+  @Test
+  void aFileNamedAsAResourceAndByItsPathIsOneConfig() throws Exception {
+    Path file = Path.of(getClass().getResource("/capped.toml").toURI());
+    Properties byPath =
+        StoresTopology.withSetter(
+            StoresTopology.properties("by-path", dir.resolve("by-path")), file.toString());
+    try (TopologyTestDriver asResource =
+            new TopologyTestDriver(new StoresTopology(1).build(), props("as-resource"));
+        TopologyTestDriver asPath = new TopologyTestDriver(new StoresTopology(1).build(), byPath)) {
+      assertThat(asResource.getAllStateStores()).hasSize(1);
+      assertThat(asPath.getAllStateStores()).hasSize(1);
+      assertThat(SharedOptions.liveCount()).isEqualTo(1);
+      assertThat(SharedOptions.openStores(reference)).isEqualTo(2);
+    }
   }
 
   private TopologyTestDriver sentinel() {

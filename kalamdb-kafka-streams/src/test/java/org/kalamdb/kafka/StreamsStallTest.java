@@ -55,7 +55,7 @@ class StreamsStallTest {
         }
         ConfigReference reference =
             ConfigReference.of(CONFIG, StreamsStallTest.class.getClassLoader());
-        SharedOptions.Key key = new SharedOptions.Key(reference.location(), reference.dialect());
+        SharedOptions.Key key = reference.key();
         AtomicReference<Throwable> freeing = new AtomicReference<>();
         Thread freer =
             new Thread(
