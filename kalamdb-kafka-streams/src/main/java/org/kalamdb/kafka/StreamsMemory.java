@@ -36,6 +36,8 @@ public final class StreamsMemory implements MemorySource {
 
   private static final String STATE_GROUP = "stream-state-metrics";
   private static final String THREAD_TAG = "thread-id";
+  private static final String STREAM_THREAD = "-StreamThread-";
+  private static final String STATE_UPDATER = "-StateUpdater-";
 
   private final Supplier<Map<MetricName, ?>> metrics;
   // The configs the application's stores used, as samples found them: their stalls are counted.
@@ -126,19 +128,34 @@ public final class StreamsMemory implements MemorySource {
   }
 
   private static String idOf(StoreEntry entry, Set<StoreId> ids) {
+    String thread = streamThreadOf(entry.threadName());
     String name = entry.storeName();
-    if (ids.contains(new StoreId(entry.threadName(), name))) {
+    if (ids.contains(new StoreId(thread, name))) {
       return name;
     }
     // A segment: "<store>.<segment id>".
     int dot = name.lastIndexOf('.');
     if (dot > 0 && isDigits(name.substring(dot + 1))) {
       String store = name.substring(0, dot);
-      if (ids.contains(new StoreId(entry.threadName(), store))) {
+      if (ids.contains(new StoreId(thread, store))) {
         return store;
       }
     }
     return null;
+  }
+
+  /**
+   * The stream thread whose metrics name a store opened on {@code threadName}: a stream thread's
+   * state updater ({@code <client>-StateUpdater-<n>}, named after {@code <client>-StreamThread-<n>}
+   * in Kafka 4.4.0) opens the segments restorations and standbys create.
+   */
+  private static String streamThreadOf(String threadName) {
+    int at = threadName.lastIndexOf(STATE_UPDATER);
+    return at < 0
+        ? threadName
+        : threadName.substring(0, at)
+            + STREAM_THREAD
+            + threadName.substring(at + STATE_UPDATER.length());
   }
 
   private static String logicalName(String instance, Set<StoreId> ids) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -107,6 +109,50 @@ class StreamsMemoryTest {
     }
     assertThat(failure.get()).isNull();
     assertThat(samples.get()).isPositive();
+  }
+
+  /**
+   * Kafka opens a store on its stream thread ({@code <client>-StreamThread-<n>}, the thread its
+   * metrics name) but the segments a restoration or a standby creates on that thread's state
+   * updater ({@code <client>-StateUpdater-<n>}, Kafka 4.4.0 {@code StreamThread.create}): they are
+   * the application's too. Here the driver starts on a thread named as a stream thread and every
+   * record, so every segment, goes in on one named as its state updater.
+   */
+  @Test
+  void segmentsOpenedOnTheStateUpdaterCountForTheStreamThreadsStores() throws Exception {
+    ExecutorService streamThread = namedThread("app-StreamThread-1");
+    ExecutorService stateUpdater = namedThread("app-StateUpdater-1");
+    try {
+      // Kafka's task lock belongs to the thread that opened the driver: it must close it too.
+      TopologyTestDriver driver =
+          streamThread
+              .submit(() -> new TopologyTestDriver(LifecycleTopology.build(), props("restoring")))
+              .get();
+      try {
+        stateUpdater
+            .submit(
+                () -> {
+                  TestInputTopic<Integer, byte[]> input = StoresTopology.input(driver);
+                  for (int k = 0; k < 6; k++) {
+                    input.pipeInput(
+                        k, StoresTopology.value(k, 1024), LifecycleTopology.timestamp(k));
+                  }
+                })
+            .get();
+        assertThat(StreamsMemory.of(driver).sample().memTableBytesByColumnFamily())
+            .containsOnlyKeys(
+                LifecycleTopology.PLAIN, LifecycleTopology.TIMESTAMPED, LifecycleTopology.WINDOWED);
+      } finally {
+        streamThread.submit(driver::close).get();
+      }
+    } finally {
+      streamThread.shutdown();
+      stateUpdater.shutdown();
+    }
+  }
+
+  private static ExecutorService namedThread(String name) {
+    return Executors.newSingleThreadExecutor(r -> new Thread(r, name));
   }
 
   private ConfigReference reference() {
