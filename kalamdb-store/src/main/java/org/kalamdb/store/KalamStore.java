@@ -32,24 +32,13 @@ import org.rocksdb.WriteOptions;
  * A RocksDB store opened from a {@link RocksDbConfig}, with column families addressed by name and
  * memory measured by RocksDB's own accounting.
  *
- * <p><b>Options.</b> Every column family gets {@code write_buffer_size_mb} and {@code
- * max_write_buffer_number}, and all share one LRU block cache of {@code block_cache_size_mb} (the
- * seed's settings). With {@code memtable_limit_mb > 0} the store is in hard-cap mode: one cache of
- * {@code block_cache_size_mb + memtable_limit_mb} with a high-priority pool for index and filter
- * blocks (which live in the cache, L0 ones pinned), a write buffer manager of {@code
- * memtable_limit_mb} that charges the memtables to that cache and stalls writers at the limit, an
- * arena block size of {@code memtable_limit / (4 x column families)} (4 KB to {@code
- * write_buffer_size}), and at most 512 open table files: table readers live outside the cache and
- * RocksDB keeps every file open by default, so with sequential keys (flushed files that never
- * overlap are moved down, never merged) their memory and the file handles grew with the SST count,
- * measured 7.7 MB at 3,470 files (200 column families x 4 MB under 32 + 32 MB) and "Too many open
- * files" at 500 column families. A column family created at run time gets the block size for the
- * new count, and each creation resizes the blocks of the two families sized longest ago (for their
- * next memtable), so every family stays sized for at least half the live count and the first blocks
- * of all families together stay under half the limit. Resizing all at once when the count doubled
- * cost 69.6 s at 511 families, as each resize rewrites RocksDB's OPTIONS file, which lists every
- * family; the resizes run after the write lock is released (under the read lock), so reads and
- * writes go on meanwhile.
+ * <p><b>Options.</b> Built by {@link RocksDbOptions} (which says what each setting does and why),
+ * the same class an application that opens RocksDB itself uses, so both run the same options from
+ * the same config. In hard-cap mode a column family created at run time gets the arena block size
+ * for the new count, and each creation resizes the blocks of the two families sized longest ago
+ * (for their next memtable), so every family stays sized for at least half the live count; the
+ * resizes run after the write lock is released (under the read lock), so reads and writes go on
+ * meanwhile. Measurements behind these choices: {@code docs/measurements/rocksdb-options.md}.
  *
  * <p><b>Server files.</b> A config read from a KalamDB {@code server.toml} ({@link
  * Dialect#KALAMDB_SERVER}) gives each column family the write buffer size and count of its profile
@@ -65,9 +54,6 @@ import org.rocksdb.WriteOptions;
  * #close()} take the write lock, so they wait for calls in flight and calls wait for them; a scan
  * callback that waits for another thread's creation, drop or close therefore deadlocks ({@link
  * #scan}).
- *
- * <p><b>Options.</b> Built by {@link RocksDbOptions}, the same class an application that opens
- * RocksDB itself uses, so both run the same options from the same config.
  *
  * <p><b>Lifetime.</b> The store owns every native object it creates (handles, database, options,
  * cache, write buffer manager) and {@link #close()} frees each exactly once, handles first. Close

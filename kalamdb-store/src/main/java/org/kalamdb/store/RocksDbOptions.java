@@ -104,27 +104,16 @@ public final class RocksDbOptions implements AutoCloseable {
   static final double HIGH_PRI_POOL_RATIO = 0.1;
 
   /**
-   * Background jobs in hard-cap mode; RocksDB gives a quarter of them to flushes. A cap shared by
-   * many column families means many small flushes, each waiting for its fsyncs: measured at 200
-   * column families x 4 MB, 1 flush at a time took 60 s, 2 took 33 s, 4 took 23 s.
+   * Background jobs in hard-cap mode; RocksDB gives a quarter of them to flushes, and a cap shared
+   * by many column families means many small flushes, each waiting for its fsyncs (measured:
+   * docs/measurements/rocksdb-options.md).
    */
   static final int CAPPED_BACKGROUND_JOBS = 16;
 
   /**
-   * Table files kept open in hard-cap mode (RocksDB's default, -1, keeps every one open). Each open
-   * file holds a table reader outside the cache (about 2.2 KB here, index and filter blocks being
-   * in the cache) and a file handle, and with sequential keys the SST count grows with the data:
-   * flushes of {@code cap / column families} that never overlap are moved down the levels, never
-   * merged. Measured with sequential keys, 200 column families x 4 MB under 32 + 32 MB (3,470 SST
-   * files): table readers 7.7 MB and an accounted peak of 73.8 MB with every file open; 0.6 MB
-   * (65.8 MB) at 256, 1.1 MB (66.4 MB) at 512, 2.3 MB (67.7 MB) at 1024, 4.5 MB (70.2 MB) at 2048;
-   * read-back speed showed no loss at 512 (reads there go file by file; 119-211 MB/s against
-   * 120-239 MB/s with every file open, on a loaded machine). 500 column families x 4 MB under 64 +
-   * 32 MB: "Too many open files" at 19,469 SST files with every file open; at 512, 11,002 files,
-   * table readers 1.1 MB and a peak of 101.4 MB. 512 leaves a reader per file for random reads over
-   * a few hundred files at a cost of about 1 MB. rocksdbjni 11.8.1 offers no way to charge table
-   * readers to the cache (no cache-usage options for the block-based table), and partitioned or
-   * memory-optimized filters change nothing here, as no filter policy is set.
+   * Table files kept open in hard-cap mode (RocksDB's default, -1, keeps every one open, and each
+   * holds a table reader outside the cache): bounds that memory and the file handles as the SST
+   * count grows, at a cost of about 1 MB (measured: docs/measurements/rocksdb-options.md).
    */
   static final int CAPPED_MAX_OPEN_FILES = 512;
 
