@@ -1,7 +1,5 @@
 package org.kalamdb.store;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kalamdb.config.RocksDbConfig;
 import org.rocksdb.Cache;
-import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 
@@ -152,12 +149,8 @@ public final class DatabaseWatch implements AutoCloseable {
 
   // From the files, as a watch has no handles; at least 1 (every database has "default").
   private static int countColumnFamilies(String path) {
-    try (Options listing = new Options()) {
-      List<String> names = new ArrayList<>();
-      for (byte[] family : RocksDB.listColumnFamilies(listing, path)) {
-        names.add(new String(family, StandardCharsets.UTF_8));
-      }
-      return Math.max(1, names.size());
+    try {
+      return Math.max(1, ColumnFamilies.listedIn(path).size());
     } catch (RocksDBException e) {
       return 1; // e.g. a database in an in-memory Env has no files to list
     }

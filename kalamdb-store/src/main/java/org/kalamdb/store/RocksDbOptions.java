@@ -356,6 +356,11 @@ public final class RocksDbOptions implements AutoCloseable {
     return writeBufferManager != null;
   }
 
+  /** Whether these are RocksDB's defaults ({@link #rocksDbDefaults}): no option set at all. */
+  boolean usesRocksDbDefaults() {
+    return config == null;
+  }
+
   /**
    * The config these options were built from ({@link KalamStore#ROCKSDB_DEFAULTS} for RocksDB's
    * defaults); available after close too.
