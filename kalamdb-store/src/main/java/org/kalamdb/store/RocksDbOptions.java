@@ -4,14 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.WeakHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import org.kalamdb.config.ColumnFamilyProfile;
 import org.kalamdb.config.DbSettings;
 import org.kalamdb.config.RocksDbConfig;
@@ -23,9 +18,7 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.Env;
-import org.rocksdb.FlushJobInfo;
 import org.rocksdb.LRUCache;
-import org.rocksdb.MemTableInfo;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksMemEnv;
@@ -120,26 +113,6 @@ public final class RocksDbOptions implements AutoCloseable {
   /** RocksDB rounds arena blocks to this; it is also the smallest block worth allocating. */
   static final long MIN_ARENA_BLOCK_BYTES = 4 << 10;
 
-  /**
-   * The options behind each shared cache made here, so a {@link DatabaseWatch} given a cache finds
-   * the config and the cap behind it. Weak keys: an entry goes with its cache object. While the
-   * options are open, the value refers to them (and so to the cache); {@link #close()} replaces it
-   * with one that does not, so the entry can go once nobody holds the cache object.
-   */
-  private static final Map<Cache, Binding> BY_CACHE =
-      Collections.synchronizedMap(new WeakHashMap<>());
-
-  /**
-   * What a watch learns from the cache it was given: the config, whether a write buffer manager
-   * charges memtables to the cache, and the options that own the cache ({@code null} once closed),
-   * whose {@link #cacheUsage()} reads it safely.
-   */
-  record Binding(RocksDbConfig config, boolean memtablesCharged, RocksDbOptions owner) {
-    Binding closed() {
-      return new Binding(config, memtablesCharged, null);
-    }
-  }
-
   /** A shared cache's usage and pinned usage, read together. */
   record CacheUsage(long usageBytes, long pinnedBytes) {}
 
@@ -148,7 +121,7 @@ public final class RocksDbOptions implements AutoCloseable {
   private final WriteBufferManager writeBufferManager;
   private final BlockBasedTableConfig tableConfig;
   private final DBOptions dbOptions;
-  private final FullMemtableListener listener;
+  private final FlushSampling.FullMemtableListener listener; // the sampling wiring: FlushSampling
   private final WriteOptions writeOptions;
   private final Env memoryEnv; // null on disk
   private final StallWatch stallWatch; // null without a cap
@@ -161,7 +134,7 @@ public final class RocksDbOptions implements AutoCloseable {
       WriteBufferManager writeBufferManager,
       BlockBasedTableConfig tableConfig,
       DBOptions dbOptions,
-      FullMemtableListener listener,
+      FlushSampling.FullMemtableListener listener,
       WriteOptions writeOptions,
       Env memoryEnv) {
     this.config = config;
@@ -181,7 +154,8 @@ public final class RocksDbOptions implements AutoCloseable {
                 listener::flushEvents,
                 LASTING_STALL);
     if (cache != null) {
-      BY_CACHE.put(cache, new Binding(config, writeBufferManager != null, this));
+      FlushSampling.cacheMade(
+          cache, new FlushSampling.Binding(config, writeBufferManager != null, this));
     }
   }
 
@@ -211,7 +185,7 @@ public final class RocksDbOptions implements AutoCloseable {
     Cache cache = null;
     WriteBufferManager manager = null;
     DBOptions db = null;
-    FullMemtableListener listener = null;
+    FlushSampling.FullMemtableListener listener = null;
     WriteOptions write = null;
     Env env = null;
     try {
@@ -302,14 +276,14 @@ public final class RocksDbOptions implements AutoCloseable {
   static RocksDbOptions rocksDbDefaults(Storage storage) {
     RocksDB.loadLibrary();
     DBOptions db = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
-    FullMemtableListener listener = withListener(db);
+    FlushSampling.FullMemtableListener listener = withListener(db);
     WriteOptions write = new WriteOptions();
     Env env = inMemory(db, storage);
     return new RocksDbOptions(null, null, null, null, db, listener, write, env);
   }
 
-  private static FullMemtableListener withListener(DBOptions db) {
-    FullMemtableListener listener = new FullMemtableListener();
+  private static FlushSampling.FullMemtableListener withListener(DBOptions db) {
+    FlushSampling.FullMemtableListener listener = new FlushSampling.FullMemtableListener();
     db.setListeners(List.of(listener));
     return listener;
   }
@@ -551,11 +525,6 @@ public final class RocksDbOptions implements AutoCloseable {
     listener.add(sample);
   }
 
-  /** The options behind a shared cache made here, if {@code cache} is one. */
-  static Optional<Binding> bindingOf(Cache cache) {
-    return Optional.ofNullable(BY_CACHE.get(cache));
-  }
-
   /**
    * The shared cache's figures, read under this object's lock so that {@link #close()} cannot free
    * the cache object under the read; empty once closed (or without a cache of its own). Any thread
@@ -607,7 +576,7 @@ public final class RocksDbOptions implements AutoCloseable {
       stallWatch.stop();
     }
     if (cache != null) {
-      BY_CACHE.computeIfPresent(cache, (key, binding) -> binding.closed());
+      FlushSampling.cacheClosed(cache);
     }
     for (ColumnFamilyOptions options : issued) {
       options.close();
@@ -633,70 +602,6 @@ public final class RocksDbOptions implements AutoCloseable {
     for (AbstractNativeReference resource : resources) {
       if (resource != null) {
         resource.close();
-      }
-    }
-  }
-
-  /**
-   * Samples when memtables are at their fullest. At a flush's begin it has {@link DatabaseWatch}
-   * sample the watches of the database being flushed, through the database object RocksDB passes
-   * in: the callback runs inside the flush job, which a closing database waits for, so nothing can
-   * free the database under those calls, whoever closes it and when. Store tasks ({@link
-   * #sampleOnFullMemtables}) run at every memtable seal and flush begin; each store guards its own
-   * database with its lock. RocksDB calls both with its database mutex released. Nothing thrown
-   * here may reach RocksDB's thread.
-   */
-  static final class FullMemtableListener extends AbstractEventListener {
-
-    private final CopyOnWriteArrayList<Runnable> tasks = new CopyOnWriteArrayList<>();
-    private final AtomicLong flushEvents = new AtomicLong();
-
-    FullMemtableListener() {
-      super(
-          EnabledEventCallback.ON_MEMTABLE_SEALED,
-          EnabledEventCallback.ON_FLUSH_BEGIN,
-          EnabledEventCallback.ON_FLUSH_COMPLETED);
-    }
-
-    void add(Runnable task) {
-      tasks.addIfAbsent(task);
-    }
-
-    @Override
-    public void onMemTableSealed(MemTableInfo info) {
-      runTasks();
-    }
-
-    /** Flushes begun and completed in every database opened with these options. */
-    long flushEvents() {
-      return flushEvents.get();
-    }
-
-    @Override
-    public void onFlushCompleted(RocksDB db, FlushJobInfo info) {
-      flushEvents.incrementAndGet();
-      CallbackDatabases.release(db);
-    }
-
-    @Override
-    public void onFlushBegin(RocksDB db, FlushJobInfo info) {
-      flushEvents.incrementAndGet();
-      try {
-        DatabaseWatch.sampleInFlushJob(db);
-      } catch (Throwable e) {
-        // Never into RocksDB's flush thread.
-      }
-      runTasks();
-      CallbackDatabases.release(db);
-    }
-
-    private void runTasks() {
-      for (Runnable task : tasks) {
-        try {
-          task.run();
-        } catch (Throwable e) {
-          // A failed sample must not reach RocksDB's thread.
-        }
       }
     }
   }
