@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
 
 /**
  * The open column families of one store by name, each with the handle and options it owns. Not
@@ -19,6 +21,20 @@ final class ColumnFamilies {
 
   /** The name RocksDB gives the column family every database has. */
   static final String DEFAULT = new String(RocksDB.DEFAULT_COLUMN_FAMILY, StandardCharsets.UTF_8);
+
+  /**
+   * The column families the files of the database at {@code path} list, read by RocksDB without
+   * opening it: the families a store reopens, and the count a watch (which has no handles) reports.
+   */
+  static List<String> listedIn(String path) throws RocksDBException {
+    try (Options listing = new Options()) {
+      List<String> names = new ArrayList<>();
+      for (byte[] name : RocksDB.listColumnFamilies(listing, path)) {
+        names.add(new String(name, StandardCharsets.UTF_8));
+      }
+      return names;
+    }
+  }
 
   private record Entry(ColumnFamilyHandle handle, ColumnFamilyOptions options) {}
 

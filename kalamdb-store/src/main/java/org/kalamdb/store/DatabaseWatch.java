@@ -1,16 +1,12 @@
 package org.kalamdb.store;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kalamdb.config.RocksDbConfig;
 import org.rocksdb.Cache;
-import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 
@@ -65,19 +61,12 @@ import org.rocksdb.RocksDBException;
  */
 public final class DatabaseWatch implements AutoCloseable {
 
-  /**
-   * Live watches of databases opened with {@link RocksDbOptions}: the options' listener calls
-   * {@link #sampleInFlushJob} at every flush begin, which samples the watches of that database,
-   * found by its native handle. A watch is added at start and removed when it stops sampling.
-   */
-  private static final List<DatabaseWatch> LIVE = new CopyOnWriteArrayList<>();
-
   private final String name;
   private final RocksDB db;
   private final long handle;
   private final String path;
   private final int columnFamilyCount;
-  private final RocksDbOptions.Binding binding; // of the first cache given made by RocksDbOptions
+  private final FlushSampling.Binding binding; // of the first cache given made by RocksDbOptions
   private final MemoryAccountant accountant;
   private final PeakSampler sampler = new PeakSampler();
   private final AtomicLong listenerSamples = new AtomicLong();
@@ -89,7 +78,7 @@ public final class DatabaseWatch implements AutoCloseable {
       RocksDB db,
       String path,
       int columnFamilyCount,
-      RocksDbOptions.Binding binding,
+      FlushSampling.Binding binding,
       MemoryAccountant accountant) {
     this.name = name;
     this.db = db;
@@ -124,10 +113,10 @@ public final class DatabaseWatch implements AutoCloseable {
       throw new IllegalStateException("the database given to watch '" + name + "' is closed");
     }
     String path = db.getName();
-    RocksDbOptions.Binding binding = null;
+    FlushSampling.Binding binding = null;
     Cache charged = null;
     for (Cache cache : caches) {
-      Optional<RocksDbOptions.Binding> found = RocksDbOptions.bindingOf(cache);
+      Optional<FlushSampling.Binding> found = FlushSampling.bindingOf(cache);
       if (found.isPresent() && binding == null) {
         binding = found.get();
         charged = binding.memtablesCharged() ? cache : null;
@@ -142,7 +131,7 @@ public final class DatabaseWatch implements AutoCloseable {
             binding,
             MemoryAccountant.ofDatabase(db, caches, charged));
     // Live before the first sample: a first sample that finds the database closed takes it out.
-    LIVE.add(watch);
+    FlushSampling.watchStarted(watch);
     watch.sampleNow();
     if (binding != null && binding.owner() != null) {
       watch.sampler.start(watch::sampleCacheInBackground);
@@ -152,50 +141,44 @@ public final class DatabaseWatch implements AutoCloseable {
 
   // From the files, as a watch has no handles; at least 1 (every database has "default").
   private static int countColumnFamilies(String path) {
-    try (Options listing = new Options()) {
-      List<String> names = new ArrayList<>();
-      for (byte[] family : RocksDB.listColumnFamilies(listing, path)) {
-        names.add(new String(family, StandardCharsets.UTF_8));
-      }
-      return Math.max(1, names.size());
+    try {
+      return Math.max(1, ColumnFamilies.listedIn(path).size());
     } catch (RocksDBException e) {
       return 1; // e.g. a database in an in-memory Env has no files to list
     }
   }
 
   /**
-   * A flush of {@code jobDb} began (called by {@link RocksDbOptions}' listener inside the flush
-   * job): every live watch of that database samples it through {@code jobDb}. A watch whose own
-   * database object was closed is skipped and dropped from the live watches (a database opened
-   * later may live at the same address).
+   * Whether a flush job of the database with native handle {@code jobHandle} is to be sampled for
+   * this watch ({@link FlushSampling#flushBegan}). A watch whose own database object was closed
+   * answers no and stops sampling (a database opened later may live at the same address).
    */
-  static void sampleInFlushJob(RocksDB jobDb) {
-    long jobHandle = jobDb.getNativeHandle();
-    MemoryAccountant accountant = null;
-    for (DatabaseWatch watch : LIVE) {
-      if (!watch.db.isOwningHandle()) { // a Java field: its owner closed it; forget it
-        watch.markDatabaseClosed();
-        continue;
-      }
-      if (watch.handle != jobHandle || watch.closed || watch.databaseClosed) {
-        continue;
-      }
-      if (accountant == null) {
-        boolean charged = watch.binding != null && watch.binding.memtablesCharged();
-        accountant = MemoryAccountant.inFlushJob(jobDb, charged);
-      }
-      watch.listenerSamples.incrementAndGet();
-      try {
-        watch.sampler.record(accountant.measure());
-      } catch (RuntimeException e) {
-        // One sample fewer; never into RocksDB's flush thread.
-      }
+  boolean watchesFlushOf(long jobHandle) {
+    if (!db.isOwningHandle()) { // a Java field: its owner closed it; forget it
+      markDatabaseClosed();
+      return false;
+    }
+    return handle == jobHandle && !closed && !databaseClosed;
+  }
+
+  /** Whether the options behind the cache given charge memtables to it. */
+  boolean memtablesCharged() {
+    return binding != null && binding.memtablesCharged();
+  }
+
+  /** Records a sample taken inside a flush job of the watched database, by {@code accountant}. */
+  void sampleInFlushJob(MemoryAccountant accountant) {
+    listenerSamples.incrementAndGet();
+    try {
+      sampler.record(accountant.measure());
+    } catch (RuntimeException e) {
+      // One sample fewer; never into RocksDB's flush thread.
     }
   }
 
   /** Whether this watch is among the live ones a flush job looks at; for tests. */
   boolean isLive() {
-    return LIVE.contains(this);
+    return FlushSampling.isLive(this);
   }
 
   /**
@@ -266,7 +249,7 @@ public final class DatabaseWatch implements AutoCloseable {
    * the options the database was opened with.
    */
   public Optional<RocksDbConfig> config() {
-    return Optional.ofNullable(binding).map(RocksDbOptions.Binding::config);
+    return Optional.ofNullable(binding).map(FlushSampling.Binding::config);
   }
 
   /**
@@ -345,7 +328,7 @@ public final class DatabaseWatch implements AutoCloseable {
 
   private void stopSampling() {
     sampler.stop();
-    LIVE.remove(this);
+    FlushSampling.watchStopped(this);
   }
 
   @Override

@@ -1,55 +1,32 @@
 package org.kalamdb.store;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.kalamdb.config.Dialect;
 import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.config.ServerLayout;
-import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.FlushOptions;
-import org.rocksdb.MutableColumnFamilyOptions;
-import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
-import org.rocksdb.WriteOptions;
 
 /**
  * A RocksDB store opened from a {@link RocksDbConfig}, with column families addressed by name and
  * memory measured by RocksDB's own accounting.
  *
- * <p><b>Options.</b> Every column family gets {@code write_buffer_size_mb} and {@code
- * max_write_buffer_number}, and all share one LRU block cache of {@code block_cache_size_mb} (the
- * seed's settings). With {@code memtable_limit_mb > 0} the store is in hard-cap mode: one cache of
- * {@code block_cache_size_mb + memtable_limit_mb} with a high-priority pool for index and filter
- * blocks (which live in the cache, L0 ones pinned), a write buffer manager of {@code
- * memtable_limit_mb} that charges the memtables to that cache and stalls writers at the limit, an
- * arena block size of {@code memtable_limit / (4 x column families)} (4 KB to {@code
- * write_buffer_size}), and at most 512 open table files: table readers live outside the cache and
- * RocksDB keeps every file open by default, so with sequential keys (flushed files that never
- * overlap are moved down, never merged) their memory and the file handles grew with the SST count,
- * measured 7.7 MB at 3,470 files (200 column families x 4 MB under 32 + 32 MB) and "Too many open
- * files" at 500 column families. A column family created at run time gets the block size for the
- * new count, and each creation resizes the blocks of the two families sized longest ago (for their
- * next memtable), so every family stays sized for at least half the live count and the first blocks
- * of all families together stay under half the limit. Resizing all at once when the count doubled
- * cost 69.6 s at 511 families, as each resize rewrites RocksDB's OPTIONS file, which lists every
- * family; the resizes run after the write lock is released (under the read lock), so reads and
- * writes go on meanwhile.
+ * <p><b>Options.</b> Built by {@link RocksDbOptions} (which says what each setting does and why),
+ * the same class an application that opens RocksDB itself uses, so both run the same options from
+ * the same config. In hard-cap mode a column family created at run time gets the arena block size
+ * for the new count, and each creation resizes the blocks of the two families sized longest ago
+ * (for their next memtable), so every family stays sized for at least half the live count; the
+ * resizes run after the write lock is released (under the read lock), so reads and writes go on
+ * meanwhile. Measurements behind these choices: {@code docs/measurements/rocksdb-options.md}.
  *
  * <p><b>Server files.</b> A config read from a KalamDB {@code server.toml} ({@link
  * Dialect#KALAMDB_SERVER}) gives each column family the write buffer size and count of its profile
@@ -65,9 +42,6 @@ import org.rocksdb.WriteOptions;
  * #close()} take the write lock, so they wait for calls in flight and calls wait for them; a scan
  * callback that waits for another thread's creation, drop or close therefore deadlocks ({@link
  * #scan}).
- *
- * <p><b>Options.</b> Built by {@link RocksDbOptions}, the same class an application that opens
- * RocksDB itself uses, so both run the same options from the same config.
  *
  * <p><b>Lifetime.</b> The store owns every native object it creates (handles, database, options,
  * cache, write buffer manager) and {@link #close()} frees each exactly once, handles first. Close
@@ -102,45 +76,22 @@ public final class KalamStore implements AutoCloseable {
    */
   public static final RocksDbConfig ROCKSDB_DEFAULTS = new RocksDbConfig(64, 2, 32, 0);
 
-  private final Path directory;
-  private final RocksDbConfig config;
-  private final boolean rocksDbDefaults;
+  private final StoreHandles handles;
   private final RocksDbOptions options;
-  private final RocksDB db;
-  private final ColumnFamilies families;
-  private final WriteOptions writeOptions;
-  private final MemoryAccountant accountant;
-  private final PeakSampler sampler = new PeakSampler();
-  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-  private volatile boolean closed;
+  private final CloseGuard guard;
+  private final StorePeaks peaks;
   // Hard-cap mode: the column family count each family's arena block was sized for.
   private final ArenaSizes arenaSizes = new ArenaSizes();
 
-  private KalamStore(
-      Path directory,
-      RocksDbConfig config,
-      boolean rocksDbDefaults,
-      RocksDbOptions options,
-      RocksDB db,
-      ColumnFamilies families,
-      WriteOptions writeOptions) {
-    this.directory = directory;
-    this.config = config;
-    this.rocksDbDefaults = rocksDbDefaults;
-    this.options = options;
-    this.db = db;
-    this.families = families;
-    this.writeOptions = writeOptions;
-    for (String name : families.names()) {
-      arenaSizes.sized(name, families.size());
+  private KalamStore(StoreHandles handles) {
+    this.handles = handles;
+    this.options = handles.options();
+    this.guard = new CloseGuard(handles.storeName());
+    this.peaks = new StorePeaks(handles);
+    List<String> names = handles.families().names();
+    for (String name : names) {
+      arenaSizes.sized(name, names.size());
     }
-    this.accountant =
-        MemoryAccountant.ofStore(
-            db,
-            families::handles,
-            options.sharedCache(),
-            options.memtablesChargedToCache(),
-            options.storage());
   }
 
   /**
@@ -195,7 +146,7 @@ public final class KalamStore implements AutoCloseable {
       Storage storage) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(storage, "storage");
-    return open(dir, config, false, c -> RocksDbOptions.from(c, storage), columnFamilies, wal);
+    return openWith(dir, columnFamilies, wal, () -> RocksDbOptions.from(config, storage));
   }
 
   /**
@@ -212,122 +163,21 @@ public final class KalamStore implements AutoCloseable {
   public static KalamStore openWithRocksDbDefaults(
       Path dir, List<String> columnFamilies, Storage storage) {
     Objects.requireNonNull(storage, "storage");
-    return open(
-        dir,
-        ROCKSDB_DEFAULTS,
-        true,
-        ignored -> RocksDbOptions.rocksDbDefaults(storage),
-        columnFamilies,
-        WriteAheadLog.ENABLED);
+    return openWith(
+        dir, columnFamilies, WriteAheadLog.ENABLED, () -> RocksDbOptions.rocksDbDefaults(storage));
   }
 
-  private static KalamStore open(
-      Path dir,
-      RocksDbConfig config,
-      boolean rocksDbDefaults,
-      Function<RocksDbConfig, RocksDbOptions> optionsFactory,
-      List<String> columnFamilies,
-      WriteAheadLog wal) {
-    Objects.requireNonNull(dir, "dir");
-    Objects.requireNonNull(wal, "wal");
-    List<String> requested = validateNames(columnFamilies);
-    RocksDB.loadLibrary();
-    Set<String> names = new LinkedHashSet<>();
-    names.add(ColumnFamilies.DEFAULT);
-    if (config.dialect() == Dialect.KALAMDB_SERVER) {
-      // The database a server runs: its six column families, whatever else is asked for.
-      names.addAll(ServerLayout.COLUMN_FAMILIES);
-    }
-    names.addAll(requested);
-    RocksDbOptions options = optionsFactory.apply(config);
-    boolean onDisk = options.storage() == Storage.DISK;
-    if (onDisk) {
-      try {
-        Files.createDirectories(dir);
-      } catch (IOException e) {
-        options.close();
-        throw new StoreException("cannot create store directory " + dir + ": " + e, e);
-      }
-    }
-    List<ColumnFamilyHandle> handles = new ArrayList<>();
-    WriteOptions writeOptions = null;
-    RocksDB db = null;
+  private static KalamStore openWith(
+      Path dir, List<String> columnFamilies, WriteAheadLog wal, Supplier<RocksDbOptions> options) {
+    StoreHandles handles = StoreHandles.open(dir, columnFamilies, wal, options);
     try {
-      if (onDisk) {
-        // A memory store starts in an empty file system of its own: nothing to reopen.
-        names.addAll(existingColumnFamilies(dir));
-      }
-      List<ColumnFamilyDescriptor> descriptors = options.descriptors(names);
-      db = RocksDB.open(options.dbOptions(), dir.toString(), descriptors, handles);
-      writeOptions = options.newWriteOptions(wal);
-      if (options.compactOnStartup()) {
-        // compact_on_startup: as the server does, before the first read or write.
-        for (ColumnFamilyHandle handle : handles) {
-          db.compactRange(handle);
-        }
-      }
-      ColumnFamilies families = new ColumnFamilies();
-      int i = 0;
-      for (String name : names) {
-        families.add(name, handles.get(i), descriptors.get(i).getOptions());
-        i++;
-      }
-      KalamStore store =
-          new KalamStore(dir, config, rocksDbDefaults, options, db, families, writeOptions);
-      store.sampler.start(store::sampleInBackground);
-      options.sampleOnFullMemtables(store::sampleInBackground);
+      KalamStore store = new KalamStore(handles);
+      store.peaks.start(store.guard);
       return store;
-    } catch (RocksDBException | RuntimeException e) {
-      for (ColumnFamilyHandle handle : handles) {
-        handle.close();
-      }
-      if (db != null) {
-        db.close();
-      }
-      if (writeOptions != null) {
-        writeOptions.close();
-      }
-      options.close();
-      if (e instanceof RocksDBException) {
-        throw new StoreException("cannot open store at " + dir + ": " + e.getMessage(), e);
-      }
-      throw (RuntimeException) e;
+    } catch (RuntimeException e) {
+      handles.close();
+      throw e;
     }
-  }
-
-  private static List<String> validateNames(List<String> columnFamilies) {
-    if (columnFamilies == null) {
-      throw new IllegalArgumentException("column family list must not be null");
-    }
-    Set<String> seen = new HashSet<>();
-    for (String name : columnFamilies) {
-      requireValidName(name);
-      if (!seen.add(name)) {
-        throw new IllegalArgumentException("duplicate column family name '" + name + "'");
-      }
-    }
-    return List.copyOf(columnFamilies);
-  }
-
-  private static void requireValidName(String name) {
-    ColumnFamilyName.require(name);
-  }
-
-  private static List<String> existingColumnFamilies(Path dir) throws RocksDBException {
-    if (!Files.exists(dir.resolve("CURRENT"))) {
-      return List.of();
-    }
-    try (Options listing = new Options()) {
-      List<String> names = new ArrayList<>();
-      for (byte[] name : RocksDB.listColumnFamilies(listing, dir.toString())) {
-        names.add(new String(name, StandardCharsets.UTF_8));
-      }
-      return names;
-    }
-  }
-
-  private static byte[] bytes(String name) {
-    return name.getBytes(StandardCharsets.UTF_8);
   }
 
   /** A RocksDB call that may throw the checked {@link RocksDBException}. */
@@ -336,72 +186,20 @@ public final class KalamStore implements AutoCloseable {
     T call() throws RocksDBException;
   }
 
-  /** RocksDB's exception as this store's: {@code WHAT in store DIR: REASON}. */
-  private StoreException failure(String what, RocksDBException e) {
-    return new StoreException(what + " in store " + name() + ": " + e.getMessage(), e);
-  }
-
-  /** The store as messages name it: its directory, and {@code (storage memory)} in memory. */
-  private String name() {
-    return storage() == Storage.MEMORY ? directory + " (storage memory)" : directory.toString();
-  }
-
-  /** Runs {@code call} under the read lock on an open store; wraps RocksDB's exception. */
-  private <T> T read(String what, NativeCall<T> call) {
-    lock.readLock().lock();
-    try {
-      ensureOpen();
-      ensureDatabaseOpen();
-      return call.call();
-    } catch (RocksDBException e) {
-      throw failure(what + " failed", e);
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("store " + name() + " is closed");
-    }
-  }
-
-  // A user may close db() or a handle; a native call on it would crash the JVM, so refuse first.
-  private void ensureDatabaseOpen() {
-    if (!db.isOwningHandle()) {
-      throw new IllegalStateException(
-          "the database of store "
-              + name()
-              + " was closed through db().close(); close the store instead");
-    }
-  }
-
-  /** The handle of an open family, refused when its user closed it; call after the db check. */
-  private ColumnFamilyHandle openHandle(String name) {
-    ColumnFamilyHandle handle = families.handle(name);
-    if (!handle.isOwningHandle()) {
-      throw new IllegalStateException(
-          "the handle of column family '"
-              + name
-              + "' of store "
-              + name()
-              + " was closed by its user; handles from columnFamily() belong to the store");
-    }
-    return handle;
-  }
-
-  /** Write lock held by the caller's own scan callback would deadlock: refuse instead. */
-  private void refuseInsideCall(String what) {
-    if (lock.getReadHoldCount() > 0) {
-      throw new IllegalStateException(
-          what + " called from inside a call on store " + name() + " (e.g. a scan callback)");
-    }
-  }
-
-  private void afterWrite(long bytes) {
-    if (sampler.wrote(bytes)) {
-      sampler.record(accountant.measure());
-    }
+  /**
+   * Runs {@code call} (a read or a write) under the guard's read lock on an open store whose
+   * database is open; wraps RocksDB's exception.
+   */
+  private <T> T guarded(String what, NativeCall<T> call) {
+    return guard.whileOpen(
+        () -> {
+          handles.requireDatabaseOpen();
+          try {
+            return call.call();
+          } catch (RocksDBException e) {
+            throw handles.failure(what + " failed", e);
+          }
+        });
   }
 
   /**
@@ -414,11 +212,11 @@ public final class KalamStore implements AutoCloseable {
   public void put(String columnFamily, byte[] key, byte[] value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
-    read(
+    guarded(
         "put into column family '" + columnFamily + "'",
         () -> {
-          db.put(openHandle(columnFamily), writeOptions, key, value);
-          afterWrite((long) key.length + value.length);
+          handles.db().put(handles.openHandle(columnFamily), handles.writeOptions(), key, value);
+          peaks.wrote((long) key.length + value.length);
           return null;
         });
   }
@@ -431,9 +229,9 @@ public final class KalamStore implements AutoCloseable {
    */
   public byte[] get(String columnFamily, byte[] key) {
     Objects.requireNonNull(key, "key");
-    return read(
+    return guarded(
         "get from column family '" + columnFamily + "'",
-        () -> db.get(openHandle(columnFamily), key));
+        () -> handles.db().get(handles.openHandle(columnFamily), key));
   }
 
   /**
@@ -444,11 +242,11 @@ public final class KalamStore implements AutoCloseable {
    */
   public void delete(String columnFamily, byte[] key) {
     Objects.requireNonNull(key, "key");
-    read(
+    guarded(
         "delete from column family '" + columnFamily + "'",
         () -> {
-          db.delete(openHandle(columnFamily), writeOptions, key);
-          afterWrite(key.length);
+          handles.db().delete(handles.openHandle(columnFamily), handles.writeOptions(), key);
+          peaks.wrote(key.length);
           return null;
         });
   }
@@ -480,10 +278,10 @@ public final class KalamStore implements AutoCloseable {
   public void scanPrefix(String columnFamily, byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
     Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(visitor, "visitor");
-    read(
+    guarded(
         "scan of column family '" + columnFamily + "'",
         () -> {
-          try (RocksIterator it = db.newIterator(openHandle(columnFamily))) {
+          try (RocksIterator it = handles.db().newIterator(handles.openHandle(columnFamily))) {
             for (it.seek(prefix); it.isValid(); it.next()) {
               byte[] key = it.key();
               if (!startsWith(key, prefix)) {
@@ -508,15 +306,15 @@ public final class KalamStore implements AutoCloseable {
    * @throws IllegalStateException when the store is closed
    */
   public void flush() {
-    read(
+    guarded(
         "flush",
         () -> {
           try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
             List<ColumnFamilyHandle> all = new ArrayList<>();
-            for (String name : families.names()) {
-              all.add(openHandle(name));
+            for (String name : handles.families().names()) {
+              all.add(handles.openHandle(name));
             }
-            db.flush(flush, all);
+            handles.db().flush(flush, all);
           }
           return null;
         });
@@ -532,70 +330,26 @@ public final class KalamStore implements AutoCloseable {
    * @throws IllegalStateException when the store is closed, or from inside a scan callback
    */
   public void createColumnFamily(String name) {
-    requireValidName(name);
-    refuseInsideCall("createColumnFamily");
-    lock.writeLock().lock();
-    boolean writeLocked = true;
-    try {
-      ensureOpen();
-      ensureDatabaseOpen();
-      if (families.contains(name)) {
-        throw new IllegalArgumentException(
-            "column family '" + name + "' already exists in store " + name());
-      }
-      // Arena blocks for families.size() + 1: the live count, dropped families' options released.
-      ColumnFamilyOptions cfOptions = options.columnFamilyOptions(name);
-      try {
-        ColumnFamilyHandle handle =
-            db.createColumnFamily(new ColumnFamilyDescriptor(bytes(name), cfOptions));
-        families.add(name, handle, cfOptions);
-      } catch (RocksDBException e) {
-        options.release(cfOptions);
-        throw failure("cannot create column family '" + name + "'", e);
-      }
-      if (!config.hasMemtableLimit()) {
-        return;
-      }
-      arenaSizes.sized(name, families.size());
-      // Downgrade: the read lock keeps every handle open (drop and close need the write lock)
-      // while reads and writes go on during the resizes.
-      lock.readLock().lock();
-      lock.writeLock().unlock();
-      writeLocked = false;
-      try {
-        resizeStaleArenas();
-      } catch (RocksDBException e) {
-        throw failure("created column family '" + name + "' but cannot resize arena blocks", e);
-      } finally {
-        lock.readLock().unlock();
-      }
-    } finally {
-      if (writeLocked) {
-        lock.writeLock().unlock();
-      }
-    }
-  }
-
-  /**
-   * Resizes the arena blocks {@link ArenaSizes#due} names for the live count: a few per creation,
-   * never all at once (each resize rewrites the OPTIONS file, which lists every family). Without
-   * resizing, the first blocks of the old families alone approach the cap and flushes storm
-   * (measured: growing from 6 to 200 families without it left 16,000 SST files). Under the read
-   * lock, after a creation; no other creation can run until it is released.
-   */
-  private void resizeStaleArenas() throws RocksDBException {
-    int count = families.size();
-    long target = RocksDbOptions.arenaBlockSize(config, count);
-    for (ArenaSizes.Sized stale : arenaSizes.due(count)) {
-      ColumnFamilyHandle handle = families.handles().get(stale.name());
-      // One its user closed cannot be changed any more; an unchanged size needs no OPTIONS write.
-      if (handle.isOwningHandle()
-          && RocksDbOptions.arenaBlockSize(config, stale.count()) != target) {
-        db.setOptions(
-            handle, MutableColumnFamilyOptions.builder().setArenaBlockSize(target).build());
-      }
-      arenaSizes.sized(stale.name(), count);
-    }
+    ColumnFamilyName.require(name);
+    RocksDbConfig config = config();
+    guard.exclusive(
+        "createColumnFamily",
+        () -> {
+          handles.create(name);
+          if (!config.hasMemtableLimit()) {
+            return false;
+          }
+          arenaSizes.sized(name, handles.families().size());
+          return true;
+        },
+        () -> {
+          try {
+            arenaSizes.resizeStale(config, handles.db(), handles.families().handles());
+          } catch (RocksDBException e) {
+            throw handles.failure(
+                "created column family '" + name + "' but cannot resize arena blocks", e);
+          }
+        });
   }
 
   /**
@@ -606,29 +360,15 @@ public final class KalamStore implements AutoCloseable {
    * @throws IllegalStateException when the store is closed, or from inside a scan callback
    */
   public void dropColumnFamily(String name) {
-    requireValidName(name);
-    refuseInsideCall("dropColumnFamily");
-    lock.writeLock().lock();
-    try {
-      ensureOpen();
-      ensureDatabaseOpen();
-      if (ColumnFamilies.DEFAULT.equals(name)) {
-        throw new IllegalArgumentException("the default column family cannot be dropped");
-      }
-      ColumnFamilyHandle handle = openHandle(name);
-      ColumnFamilyOptions cfOptions = families.options(name);
-      try {
-        db.dropColumnFamily(handle);
-      } catch (RocksDBException e) {
-        throw failure("cannot drop column family '" + name + "'", e);
-      }
-      families.remove(name);
-      arenaSizes.forget(name);
-      handle.close();
-      options.release(cfOptions);
-    } finally {
-      lock.writeLock().unlock();
-    }
+    ColumnFamilyName.require(name);
+    guard.exclusive(
+        "dropColumnFamily",
+        () -> {
+          handles.drop(name);
+          arenaSizes.forget(name);
+          return false;
+        },
+        () -> {});
   }
 
   /**
@@ -637,7 +377,7 @@ public final class KalamStore implements AutoCloseable {
    * @throws IllegalStateException when the store is closed
    */
   public List<String> columnFamilyNames() {
-    return read("columnFamilyNames", families::names);
+    return guarded("columnFamilyNames", handles.families()::names);
   }
 
   /**
@@ -647,13 +387,7 @@ public final class KalamStore implements AutoCloseable {
    *     {@link #db()}
    */
   public MemoryUsage memoryUsage() {
-    return read(
-        "memoryUsage",
-        () -> {
-          MemoryUsage usage = accountant.measure();
-          sampler.record(usage);
-          return usage;
-        });
+    return guarded("memoryUsage", peaks::sample);
   }
 
   /**
@@ -665,14 +399,7 @@ public final class KalamStore implements AutoCloseable {
    * @throws IllegalStateException when the store is closed
    */
   public MemoryUsage peakMemoryUsage() {
-    lock.readLock().lock();
-    try {
-      ensureOpen();
-      sampleIfDatabaseOpen();
-      return sampler.peak();
-    } finally {
-      lock.readLock().unlock();
-    }
+    return guard.whileOpen(peaks::peak);
   }
 
   /**
@@ -691,17 +418,11 @@ public final class KalamStore implements AutoCloseable {
    * @throws IllegalStateException when the store is closed
    */
   public void resetPeak() {
-    lock.readLock().lock();
-    try {
-      ensureOpen();
-      MemoryUsage latest = sampler.latest();
-      sampler.reset();
-      if (!sampleIfDatabaseOpen()) {
-        sampler.record(latest);
-      }
-    } finally {
-      lock.readLock().unlock();
-    }
+    guard.whileOpen(
+        () -> {
+          peaks.reset();
+          return null;
+        });
   }
 
   /**
@@ -714,42 +435,7 @@ public final class KalamStore implements AutoCloseable {
    * @throws IllegalStateException when the store is closed
    */
   public PeakRecorder recordPeaks() {
-    lock.readLock().lock();
-    try {
-      ensureOpen();
-      PeakRecorder recorder = sampler.newRecorder();
-      sampleIfDatabaseOpen();
-      return recorder;
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** Under the lock: a sample unless the user closed the database; whether one was taken. */
-  private boolean sampleIfDatabaseOpen() {
-    if (!db.isOwningHandle()) {
-      return false;
-    }
-    sampler.record(accountant.measure());
-    return true;
-  }
-
-  // The background task and RocksDB's listener (memtable sealed, flush begun) run this.
-  private void sampleInBackground() {
-    if (!lock.readLock().tryLock()) {
-      // close, create or drop is running: skip this round rather than queue behind it (in the
-      // listener, waiting could deadlock with a close that waits for this flush)
-      return;
-    }
-    try {
-      if (!closed && db.isOwningHandle()) {
-        sampler.record(accountant.measure());
-      }
-    } catch (RuntimeException e) {
-      // A failed sample must neither kill the shared scheduler's task nor reach RocksDB's thread.
-    } finally {
-      lock.readLock().unlock();
-    }
+    return guard.whileOpen(peaks::newRecorder);
   }
 
   /**
@@ -762,7 +448,7 @@ public final class KalamStore implements AutoCloseable {
    * @throws IllegalStateException when the store is closed, or the database was closed through this
    */
   public RocksDB db() {
-    return read("db", () -> db);
+    return guarded("db", handles::db);
   }
 
   /**
@@ -777,7 +463,7 @@ public final class KalamStore implements AutoCloseable {
    *     closed by its user
    */
   public ColumnFamilyHandle columnFamily(String name) {
-    return read("columnFamily", () -> openHandle(name));
+    return guarded("columnFamily", () -> handles.openHandle(name));
   }
 
   /**
@@ -792,7 +478,7 @@ public final class KalamStore implements AutoCloseable {
    * @throws IllegalArgumentException for a null or empty name
    */
   public String profileOf(String columnFamily) {
-    requireValidName(columnFamily);
+    ColumnFamilyName.require(columnFamily);
     return options.profileOf(columnFamily);
   }
 
@@ -809,12 +495,12 @@ public final class KalamStore implements AutoCloseable {
 
   // Only a kalamdb-server store has column families with different profiles worth naming.
   private boolean showsProfiles() {
-    return config.dialect() == Dialect.KALAMDB_SERVER;
+    return config().dialect() == Dialect.KALAMDB_SERVER;
   }
 
   /** The directory of the store's files; available after close too. */
   public Path directory() {
-    return directory;
+    return handles.directory();
   }
 
   /**
@@ -822,12 +508,12 @@ public final class KalamStore implements AutoCloseable {
    * #openWithRocksDbDefaults}); available after close too.
    */
   public RocksDbConfig config() {
-    return config;
+    return options.config();
   }
 
   /** Whether the store was opened with {@link #openWithRocksDbDefaults} (no options at all). */
   public boolean usesRocksDbDefaults() {
-    return rocksDbDefaults;
+    return options.usesRocksDbDefaults();
   }
 
   /** Where the store keeps its files: {@link Storage#DISK} or {@link Storage#MEMORY}. */
@@ -838,7 +524,7 @@ public final class KalamStore implements AutoCloseable {
 
   /** Whether {@link #close()} has run. */
   public boolean isClosed() {
-    return closed;
+    return guard.isClosed();
   }
 
   /**
@@ -853,39 +539,16 @@ public final class KalamStore implements AutoCloseable {
    */
   @Override
   public void close() {
-    refuseInsideCall("close");
-    sampler.stop();
-    lock.writeLock().lock();
-    try {
-      if (closed) {
-        return;
-      }
-      try {
-        sampleIfDatabaseOpen(); // the end of the store's life counts against its budget too
-      } catch (RuntimeException e) {
-        // A refused property must not keep the store open.
-      }
-      closed = true;
-      try {
-        families.closeHandles();
-      } finally {
-        try {
-          db.close();
-        } finally {
-          writeOptions.close();
-          options.close();
-        }
-      }
-    } finally {
-      lock.writeLock().unlock();
-    }
+    guard.refuseInsideCall("close");
+    peaks.stop();
+    guard.closeOnce(peaks::lastSample, handles::close);
   }
 
   @Override
   public String toString() {
     return "KalamStore["
-        + directory
+        + directory()
         + (storage() == Storage.MEMORY ? ", storage memory" : "")
-        + (closed ? ", closed]" : "]");
+        + (isClosed() ? ", closed]" : "]");
   }
 }

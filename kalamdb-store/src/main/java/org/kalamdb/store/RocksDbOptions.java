@@ -4,14 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.WeakHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import org.kalamdb.config.ColumnFamilyProfile;
 import org.kalamdb.config.DbSettings;
 import org.kalamdb.config.RocksDbConfig;
@@ -23,9 +18,7 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.Env;
-import org.rocksdb.FlushJobInfo;
 import org.rocksdb.LRUCache;
-import org.rocksdb.MemTableInfo;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksMemEnv;
@@ -104,52 +97,21 @@ public final class RocksDbOptions implements AutoCloseable {
   static final double HIGH_PRI_POOL_RATIO = 0.1;
 
   /**
-   * Background jobs in hard-cap mode; RocksDB gives a quarter of them to flushes. A cap shared by
-   * many column families means many small flushes, each waiting for its fsyncs: measured at 200
-   * column families x 4 MB, 1 flush at a time took 60 s, 2 took 33 s, 4 took 23 s.
+   * Background jobs in hard-cap mode; RocksDB gives a quarter of them to flushes, and a cap shared
+   * by many column families means many small flushes, each waiting for its fsyncs (measured:
+   * docs/measurements/rocksdb-options.md).
    */
   static final int CAPPED_BACKGROUND_JOBS = 16;
 
   /**
-   * Table files kept open in hard-cap mode (RocksDB's default, -1, keeps every one open). Each open
-   * file holds a table reader outside the cache (about 2.2 KB here, index and filter blocks being
-   * in the cache) and a file handle, and with sequential keys the SST count grows with the data:
-   * flushes of {@code cap / column families} that never overlap are moved down the levels, never
-   * merged. Measured with sequential keys, 200 column families x 4 MB under 32 + 32 MB (3,470 SST
-   * files): table readers 7.7 MB and an accounted peak of 73.8 MB with every file open; 0.6 MB
-   * (65.8 MB) at 256, 1.1 MB (66.4 MB) at 512, 2.3 MB (67.7 MB) at 1024, 4.5 MB (70.2 MB) at 2048;
-   * read-back speed showed no loss at 512 (reads there go file by file; 119-211 MB/s against
-   * 120-239 MB/s with every file open, on a loaded machine). 500 column families x 4 MB under 64 +
-   * 32 MB: "Too many open files" at 19,469 SST files with every file open; at 512, 11,002 files,
-   * table readers 1.1 MB and a peak of 101.4 MB. 512 leaves a reader per file for random reads over
-   * a few hundred files at a cost of about 1 MB. rocksdbjni 11.8.1 offers no way to charge table
-   * readers to the cache (no cache-usage options for the block-based table), and partitioned or
-   * memory-optimized filters change nothing here, as no filter policy is set.
+   * Table files kept open in hard-cap mode (RocksDB's default, -1, keeps every one open, and each
+   * holds a table reader outside the cache): bounds that memory and the file handles as the SST
+   * count grows, at a cost of about 1 MB (measured: docs/measurements/rocksdb-options.md).
    */
   static final int CAPPED_MAX_OPEN_FILES = 512;
 
   /** RocksDB rounds arena blocks to this; it is also the smallest block worth allocating. */
   static final long MIN_ARENA_BLOCK_BYTES = 4 << 10;
-
-  /**
-   * The options behind each shared cache made here, so a {@link DatabaseWatch} given a cache finds
-   * the config and the cap behind it. Weak keys: an entry goes with its cache object. While the
-   * options are open, the value refers to them (and so to the cache); {@link #close()} replaces it
-   * with one that does not, so the entry can go once nobody holds the cache object.
-   */
-  private static final Map<Cache, Binding> BY_CACHE =
-      Collections.synchronizedMap(new WeakHashMap<>());
-
-  /**
-   * What a watch learns from the cache it was given: the config, whether a write buffer manager
-   * charges memtables to the cache, and the options that own the cache ({@code null} once closed),
-   * whose {@link #cacheUsage()} reads it safely.
-   */
-  record Binding(RocksDbConfig config, boolean memtablesCharged, RocksDbOptions owner) {
-    Binding closed() {
-      return new Binding(config, memtablesCharged, null);
-    }
-  }
 
   /** A shared cache's usage and pinned usage, read together. */
   record CacheUsage(long usageBytes, long pinnedBytes) {}
@@ -159,7 +121,7 @@ public final class RocksDbOptions implements AutoCloseable {
   private final WriteBufferManager writeBufferManager;
   private final BlockBasedTableConfig tableConfig;
   private final DBOptions dbOptions;
-  private final FullMemtableListener listener;
+  private final FlushSampling.FullMemtableListener listener; // the sampling wiring: FlushSampling
   private final WriteOptions writeOptions;
   private final Env memoryEnv; // null on disk
   private final StallWatch stallWatch; // null without a cap
@@ -172,7 +134,7 @@ public final class RocksDbOptions implements AutoCloseable {
       WriteBufferManager writeBufferManager,
       BlockBasedTableConfig tableConfig,
       DBOptions dbOptions,
-      FullMemtableListener listener,
+      FlushSampling.FullMemtableListener listener,
       WriteOptions writeOptions,
       Env memoryEnv) {
     this.config = config;
@@ -192,7 +154,8 @@ public final class RocksDbOptions implements AutoCloseable {
                 listener::flushEvents,
                 LASTING_STALL);
     if (cache != null) {
-      BY_CACHE.put(cache, new Binding(config, writeBufferManager != null, this));
+      FlushSampling.cacheMade(
+          cache, new FlushSampling.Binding(config, writeBufferManager != null, this));
     }
   }
 
@@ -222,7 +185,7 @@ public final class RocksDbOptions implements AutoCloseable {
     Cache cache = null;
     WriteBufferManager manager = null;
     DBOptions db = null;
-    FullMemtableListener listener = null;
+    FlushSampling.FullMemtableListener listener = null;
     WriteOptions write = null;
     Env env = null;
     try {
@@ -313,14 +276,14 @@ public final class RocksDbOptions implements AutoCloseable {
   static RocksDbOptions rocksDbDefaults(Storage storage) {
     RocksDB.loadLibrary();
     DBOptions db = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
-    FullMemtableListener listener = withListener(db);
+    FlushSampling.FullMemtableListener listener = withListener(db);
     WriteOptions write = new WriteOptions();
     Env env = inMemory(db, storage);
     return new RocksDbOptions(null, null, null, null, db, listener, write, env);
   }
 
-  private static FullMemtableListener withListener(DBOptions db) {
-    FullMemtableListener listener = new FullMemtableListener();
+  private static FlushSampling.FullMemtableListener withListener(DBOptions db) {
+    FlushSampling.FullMemtableListener listener = new FlushSampling.FullMemtableListener();
     db.setListeners(List.of(listener));
     return listener;
   }
@@ -365,6 +328,11 @@ public final class RocksDbOptions implements AutoCloseable {
   /** Whether memtables are charged to {@link #sharedCache()} by a write buffer manager. */
   boolean memtablesChargedToCache() {
     return writeBufferManager != null;
+  }
+
+  /** Whether these are RocksDB's defaults ({@link #rocksDbDefaults}): no option set at all. */
+  boolean usesRocksDbDefaults() {
+    return config == null;
   }
 
   /**
@@ -557,11 +525,6 @@ public final class RocksDbOptions implements AutoCloseable {
     listener.add(sample);
   }
 
-  /** The options behind a shared cache made here, if {@code cache} is one. */
-  static Optional<Binding> bindingOf(Cache cache) {
-    return Optional.ofNullable(BY_CACHE.get(cache));
-  }
-
   /**
    * The shared cache's figures, read under this object's lock so that {@link #close()} cannot free
    * the cache object under the read; empty once closed (or without a cache of its own). Any thread
@@ -613,7 +576,7 @@ public final class RocksDbOptions implements AutoCloseable {
       stallWatch.stop();
     }
     if (cache != null) {
-      BY_CACHE.computeIfPresent(cache, (key, binding) -> binding.closed());
+      FlushSampling.cacheClosed(cache);
     }
     for (ColumnFamilyOptions options : issued) {
       options.close();
@@ -639,70 +602,6 @@ public final class RocksDbOptions implements AutoCloseable {
     for (AbstractNativeReference resource : resources) {
       if (resource != null) {
         resource.close();
-      }
-    }
-  }
-
-  /**
-   * Samples when memtables are at their fullest. At a flush's begin it has {@link DatabaseWatch}
-   * sample the watches of the database being flushed, through the database object RocksDB passes
-   * in: the callback runs inside the flush job, which a closing database waits for, so nothing can
-   * free the database under those calls, whoever closes it and when. Store tasks ({@link
-   * #sampleOnFullMemtables}) run at every memtable seal and flush begin; each store guards its own
-   * database with its lock. RocksDB calls both with its database mutex released. Nothing thrown
-   * here may reach RocksDB's thread.
-   */
-  static final class FullMemtableListener extends AbstractEventListener {
-
-    private final CopyOnWriteArrayList<Runnable> tasks = new CopyOnWriteArrayList<>();
-    private final AtomicLong flushEvents = new AtomicLong();
-
-    FullMemtableListener() {
-      super(
-          EnabledEventCallback.ON_MEMTABLE_SEALED,
-          EnabledEventCallback.ON_FLUSH_BEGIN,
-          EnabledEventCallback.ON_FLUSH_COMPLETED);
-    }
-
-    void add(Runnable task) {
-      tasks.addIfAbsent(task);
-    }
-
-    @Override
-    public void onMemTableSealed(MemTableInfo info) {
-      runTasks();
-    }
-
-    /** Flushes begun and completed in every database opened with these options. */
-    long flushEvents() {
-      return flushEvents.get();
-    }
-
-    @Override
-    public void onFlushCompleted(RocksDB db, FlushJobInfo info) {
-      flushEvents.incrementAndGet();
-      CallbackDatabases.release(db);
-    }
-
-    @Override
-    public void onFlushBegin(RocksDB db, FlushJobInfo info) {
-      flushEvents.incrementAndGet();
-      try {
-        DatabaseWatch.sampleInFlushJob(db);
-      } catch (Throwable e) {
-        // Never into RocksDB's flush thread.
-      }
-      runTasks();
-      CallbackDatabases.release(db);
-    }
-
-    private void runTasks() {
-      for (Runnable task : tasks) {
-        try {
-          task.run();
-        } catch (Throwable e) {
-          // A failed sample must not reach RocksDB's thread.
-        }
       }
     }
   }

@@ -67,7 +67,7 @@ class CallbackDatabasesTest {
           .as("the binding's allocation, left to whoever received the object")
           .isTrue();
 
-      RocksDbOptions.FullMemtableListener listener = listenerOf(options);
+      FlushSampling.FullMemtableListener listener = listenerOf(options);
       listener.onFlushBegin(received.get(0), keeper.infos.get(0));
       listener.onFlushCompleted(received.get(1), keeper.infos.get(1));
 
@@ -83,10 +83,10 @@ class CallbackDatabasesTest {
     return (ReadOptions) field.get(db);
   }
 
-  private static RocksDbOptions.FullMemtableListener listenerOf(RocksDbOptions options) {
+  private static FlushSampling.FullMemtableListener listenerOf(RocksDbOptions options) {
     return options.dbOptions().listeners().stream()
-        .filter(RocksDbOptions.FullMemtableListener.class::isInstance)
-        .map(RocksDbOptions.FullMemtableListener.class::cast)
+        .filter(FlushSampling.FullMemtableListener.class::isInstance)
+        .map(FlushSampling.FullMemtableListener.class::cast)
         .findFirst()
         .orElseThrow();
   }

@@ -76,8 +76,7 @@ class RocksDbOptionsApplyToTest {
     try (RocksDbOptions shared = RocksDbOptions.from(CAP_32);
         LRUCache frameworkCache = new LRUCache(50 * MB);
         Options options = frameworkOptions(frameworkCache);
-        RocksDbOptions.FullMemtableListener frameworks =
-            new RocksDbOptions.FullMemtableListener()) {
+        FlushSampling.FullMemtableListener frameworks = new FlushSampling.FullMemtableListener()) {
       options.setListeners(List.of(frameworks));
       shared.applyTo(options, 3);
       assertThat(options.listeners()).hasSize(2).contains(frameworks);
