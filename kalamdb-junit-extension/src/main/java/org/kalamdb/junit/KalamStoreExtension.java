@@ -87,7 +87,7 @@ public final class KalamStoreExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    RunParameters parameters = parameters(context);
+    RunParameters parameters = RunSettings.of(context);
     RunMemory.of(context, parameters);
     StoreRegistry registry = registry(context);
     for (Field field :
@@ -98,7 +98,7 @@ public final class KalamStoreExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    RunParameters parameters = parameters(context);
+    RunParameters parameters = RunSettings.of(context);
     // Resetting takes a fresh sample of every store the test can see, which the run's round at
     // the test's start then reads: what came before the test is not blamed on it.
     for (ManagedStore store : visibleStores(context)) {
@@ -123,7 +123,7 @@ public final class KalamStoreExtension
    */
   @Override
   public void afterTestExecution(ExtensionContext context) {
-    RunParameters parameters = parameters(context);
+    RunParameters parameters = RunSettings.of(context);
     boolean reportToStdout = parameters.reportToStdout();
     // Databases watched from now on (in @AfterEach) would never be checked: refuse them.
     registry(context)
@@ -179,19 +179,6 @@ public final class KalamStoreExtension
     }
     if (!failures.isEmpty()) {
       throw new AssertionFailedError(String.join("\n", failures));
-    }
-  }
-
-  /**
-   * The run's configuration parameters. A bad one fails every callback of the run, which then
-   * writes no memory report: the one an earlier run left in its place is removed first.
-   */
-  private static RunParameters parameters(ExtensionContext context) {
-    try {
-      return RunParameters.read(context);
-    } catch (ExtensionConfigurationException bad) {
-      StaleReport.removeOnce(context);
-      throw bad;
     }
   }
 
@@ -268,7 +255,7 @@ public final class KalamStoreExtension
     StoreDeclaration declaration =
         StoreDeclaration.of(parameterContext.getParameter(), parameterContext.getIndex());
     boolean constructor = parameterContext.getDeclaringExecutable() instanceof Constructor;
-    RunParameters parameters = parameters(context);
+    RunParameters parameters = RunSettings.of(context);
     StoreRegistry registry = registry(context);
     Class<?> type = parameterContext.getParameter().getType();
     if (type == MemoryWatch.class) {
