@@ -272,69 +272,13 @@ public final class KalamStoreExtension
                   SettingsResolver.resolve(declaration, context, parameters),
                   RunMemory.owner(context)));
     }
-    TestResource resource;
-    Object value;
-    if (type == Path.class) {
-      ManagedDirectory directory = openDirectory(declaration, parameters);
-      resource = directory;
-      value = directory.directory();
-    } else {
-      RunMemory.of(context, parameters);
-      ManagedStore store =
-          ManagedStore.open(
-              declaration,
-              SettingsResolver.resolve(declaration, context, parameters),
-              parameters,
-              RunMemory.owner(context));
-      resource = store;
-      value = store.store();
-    }
+    InjectedResource injected = InjectedResource.open(declaration, type, context, parameters);
     if (constructor) {
-      registry.addPending(resource);
+      registry.addPending(injected.resource());
     } else {
-      registry.addScoped(resource);
+      registry.addScoped(injected.resource());
     }
-    return value;
-  }
-
-  /** A {@code @TempStore Path}; the store attributes make no sense for it and are refused. */
-  private static ManagedDirectory openDirectory(
-      StoreDeclaration declaration, RunParameters parameters) {
-    TempStore annotation = declaration.annotation().orElseThrow();
-    List<String> set = new ArrayList<>();
-    if (!annotation.config().isBlank()) {
-      set.add("config");
-    }
-    if (annotation.memoryBudgetMb() != -1 && annotation.memoryBudgetMb() != 0) {
-      set.add("memoryBudgetMb");
-    }
-    if (annotation.columnFamilies().length > 0) {
-      set.add("columnFamilies");
-    }
-    if (!annotation.dialect().isBlank()) {
-      set.add("dialect");
-    }
-    if (!annotation.storage().isBlank()) {
-      set.add("storage");
-    }
-    if (!set.isEmpty()) {
-      throw new ExtensionConfigurationException(
-          "@TempStore on "
-              + declaration.description()
-              + " of type java.nio.file.Path sets "
-              + String.join(", ", set)
-              + ", which only a KalamStore has: the extension creates an empty directory and opens"
-              + " nothing in it; remove "
-              + (set.size() == 1 ? "it" : "them")
-              + " (a database opened there and given to MemoryWatch takes its budget and config"
-              + " from @KalamStoreTest and the configuration parameters"
-              + (!annotation.storage().isBlank()
-                  ? "; the directory is always on disk, and code that wants a memory store"
-                      + " declares a @TempStore KalamStore with storage = \"memory\""
-                  : "")
-              + ")");
-    }
-    return ManagedDirectory.create(declaration, parameters);
+    return injected.value();
   }
 
   @Override
@@ -364,24 +308,12 @@ public final class KalamStoreExtension
       StoreRegistry registry) {
     StoreDeclaration declaration = StoreDeclaration.of(field);
     requireInjectable(field, declaration);
-    Object value;
-    if (field.getType() == Path.class) {
-      ManagedDirectory directory = openDirectory(declaration, parameters);
-      registry.addScoped(directory);
-      value = directory.directory();
-    } else {
-      ManagedStore store =
-          ManagedStore.open(
-              declaration,
-              SettingsResolver.resolve(declaration, context, parameters),
-              parameters,
-              RunMemory.owner(context));
-      registry.addScoped(store);
-      value = store.store();
-    }
+    InjectedResource injected =
+        InjectedResource.open(declaration, field.getType(), context, parameters);
+    registry.addScoped(injected.resource());
     try {
       field.setAccessible(true);
-      field.set(target, value);
+      field.set(target, injected.value());
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new ExtensionConfigurationException(
           "cannot set " + declaration.description() + ": " + e, e);
