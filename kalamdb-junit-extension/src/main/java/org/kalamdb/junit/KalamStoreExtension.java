@@ -5,11 +5,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -29,9 +26,7 @@ import org.junit.jupiter.api.extension.TestInstances;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
-import org.kalamdb.report.StoreRecord;
 import org.kalamdb.store.KalamStore;
-import org.kalamdb.store.Storage;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -69,13 +64,6 @@ public final class KalamStoreExtension
         TestWatcher {
 
   private static final String REGISTRY = "registry";
-  private static final String REPORT_PREFIX = "kalamdb.store.";
-
-  /**
-   * Report entry of the watched databases together; the dash keeps it apart from any store, whose
-   * name is a Java identifier.
-   */
-  static final String DATABASES_TOTAL = REPORT_PREFIX + "watched-databases";
 
   private static final String ALLOWED_TYPES = "KalamStore or java.nio.file.Path";
 
@@ -124,73 +112,22 @@ public final class KalamStoreExtension
   @Override
   public void afterTestExecution(ExtensionContext context) {
     RunParameters parameters = RunSettings.of(context);
-    boolean reportToStdout = parameters.reportToStdout();
     // Databases watched from now on (in @AfterEach) would never be checked: refuse them.
     registry(context)
         .refuseNewDatabases(
             "the budget check of this test ran right after the test method; watch databases in"
                 + " the test method or in @BeforeEach");
-    List<BudgetCheck> checks = new ArrayList<>();
-    List<StoreRecord> records = new ArrayList<>();
-    for (ManagedStore store : visibleStores(context)) {
-      BudgetCheck check = BudgetCheck.of(store);
-      checks.add(check);
-      records.add(check.record("store"));
-    }
-    List<BudgetCheck> databases = new ArrayList<>();
-    for (MemoryWatch watch : visibleWatches(context)) {
-      for (WatchedDatabase database : watch.databases()) {
-        BudgetCheck check = BudgetCheck.of(database);
-        databases.add(check);
-        records.add(check.record("watched"));
-      }
-    }
-    checks.addAll(databases);
-    List<String> failures = new ArrayList<>();
-    Map<String, Integer> names = new HashMap<>();
-    for (BudgetCheck check : checks) {
-      int seen = names.merge(check.name(), 1, Integer::sum);
-      report(context, REPORT_PREFIX + check.name() + (seen > 1 ? "#" + seen : ""), check);
-      if (reportToStdout) {
-        // Surefire's XML drops report entries but keeps a test's standard output.
-        System.out.println("[kalamdb] " + check.summary());
-      }
-      if (!check.budgetFits()) {
-        failures.add(check.budgetTooLarge());
-      } else if (check.overBudget()) {
-        failures.add(check.message());
-      }
-    }
-    if (databases.size() > 1) {
-      long sum = databases.stream().mapToLong(check -> check.peak().total()).sum();
-      Map<String, String> entry = new LinkedHashMap<>();
-      entry.put(DATABASES_TOTAL + ".peak-bytes", Long.toString(sum));
-      context.publishReportEntry(entry);
-      if (reportToStdout) {
-        System.out.println("[kalamdb] " + BudgetCheck.sumSummary(databases));
-      }
-    }
-    // Every store just took a last sample (BudgetCheck.of): the JVM-wide sum is judged on it.
-    failures.addAll(RunMemory.of(context, parameters).testChecked(context, records));
-    // A write that waited for ever would hang the test; one that waited long fails it here.
-    visibleStores(context).forEach(s -> s.lastingStalls().failure().ifPresent(failures::add));
-    for (MemoryWatch watch : visibleWatches(context)) {
-      watch.databases().forEach(d -> d.lastingStalls().failure().ifPresent(failures::add));
-    }
+    List<ManagedStore> stores = visibleStores(context);
+    List<MemoryWatch> watches = visibleWatches(context);
+    TestVerdict verdict = TestVerdict.take(stores, watches);
+    verdict.publish(context, parameters.reportToStdout());
+    List<String> failures = new ArrayList<>(verdict.budgetFailures());
+    // Every store just took a last sample (TestVerdict.take): the JVM-wide sum is judged on it.
+    failures.addAll(RunMemory.of(context, parameters).testChecked(context, verdict.records()));
+    failures.addAll(TestVerdict.lastingStalls(stores, watches));
     if (!failures.isEmpty()) {
       throw new AssertionFailedError(String.join("\n", failures));
     }
-  }
-
-  private static void report(ExtensionContext context, String key, BudgetCheck check) {
-    Map<String, String> entry = new LinkedHashMap<>();
-    entry.put(key + ".peak-bytes", Long.toString(check.judgedBytes()));
-    entry.put(key + ".budget-bytes", check.budgetBytes().toString());
-    if (check.storage() == Storage.MEMORY) {
-      entry.put(key + ".storage", Storage.MEMORY.id());
-      entry.put(key + ".in-memory-file-bytes", Long.toString(check.peak().inMemoryFileBytes()));
-    }
-    context.publishReportEntry(entry);
   }
 
   /**
