@@ -14,6 +14,9 @@ import org.kalamdb.store.KalamStore;
  */
 record InjectedResource(TestResource resource, Object value) {
 
+  /** The types a {@code @TempStore} field or parameter may have, as messages name them. */
+  static final String ALLOWED_TYPES = "KalamStore or java.nio.file.Path";
+
   /**
    * Creates an empty directory when {@code type} is {@link Path}, else opens a store with the
    * settings resolved for {@code declaration}, owned by {@code context}'s test or class.

@@ -2,14 +2,12 @@ package org.kalamdb.junit;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 import org.junit.jupiter.api.extension.TestInstancePreDestroyCallback;
 import org.junit.jupiter.api.extension.TestInstances;
 import org.junit.jupiter.api.extension.TestWatcher;
-import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.kalamdb.store.KalamStore;
 import org.opentest4j.AssertionFailedError;
 
@@ -65,8 +61,6 @@ public final class KalamStoreExtension
 
   private static final String REGISTRY = "registry";
 
-  private static final String ALLOWED_TYPES = "KalamStore or java.nio.file.Path";
-
   /** Guards creating a context's registry; contexts may be reached from several threads. */
   private final Object registryLock = new Object();
 
@@ -78,8 +72,7 @@ public final class KalamStoreExtension
     RunParameters parameters = RunSettings.of(context);
     RunMemory.of(context, parameters);
     StoreRegistry registry = registry(context);
-    for (Field field :
-        tempStoreFields(context.getRequiredTestClass(), KalamStoreExtension::isStatic)) {
+    for (Field field : TempStoreFields.staticFields(context.getRequiredTestClass())) {
       inject(field, null, context, parameters, registry);
     }
   }
@@ -96,10 +89,10 @@ public final class KalamStoreExtension
       watch.resetPeaks();
     }
     RunMemory.of(context, parameters).testStarted(context);
-    requireStaticFieldsSet(context);
+    TempStoreFields.requireStaticFieldsSet(context);
     StoreRegistry registry = registry(context);
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-      for (Field field : tempStoreFields(instance.getClass(), f -> !isStatic(f))) {
+      for (Field field : TempStoreFields.instanceFields(instance.getClass())) {
         inject(field, instance, context, parameters, registry);
       }
     }
@@ -182,7 +175,7 @@ public final class KalamStoreExtension
               + " of type "
               + type.getName()
               + "; a @TempStore parameter must be of type "
-              + ALLOWED_TYPES);
+              + InjectedResource.ALLOWED_TYPES);
     }
     return type == KalamStore.class || type == MemoryWatch.class;
   }
@@ -237,90 +230,18 @@ public final class KalamStoreExtension
     StoreRegistry.closeAll(stores, failed);
   }
 
-  private void inject(
+  private static void inject(
       Field field,
       Object target,
       ExtensionContext context,
       RunParameters parameters,
       StoreRegistry registry) {
     StoreDeclaration declaration = StoreDeclaration.of(field);
-    requireInjectable(field, declaration);
+    TempStoreFields.requireInjectable(field, declaration);
     InjectedResource injected =
         InjectedResource.open(declaration, field.getType(), context, parameters);
     registry.addScoped(injected.resource());
-    try {
-      field.setAccessible(true);
-      field.set(target, injected.value());
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new ExtensionConfigurationException(
-          "cannot set " + declaration.description() + ": " + e, e);
-    }
-  }
-
-  private static void requireInjectable(Field field, StoreDeclaration declaration) {
-    if (field.getType() != KalamStore.class && field.getType() != Path.class) {
-      throw new ExtensionConfigurationException(
-          "@TempStore is on "
-              + declaration.description()
-              + " of type "
-              + field.getType().getName()
-              + "; a @TempStore field must be of type "
-              + ALLOWED_TYPES);
-    }
-    if (Modifier.isFinal(field.getModifiers())) {
-      throw new ExtensionConfigurationException(
-          "@TempStore "
-              + declaration.description()
-              + " is final; remove 'final' so that the extension can set it");
-    }
-  }
-
-  /**
-   * A static {@code @TempStore} field is set before {@code @BeforeAll}, which only happens when the
-   * extension is registered on the class; registered on a method only, it would stay null.
-   */
-  private static void requireStaticFieldsSet(ExtensionContext context) {
-    for (Class<?> type : testClassAndEnclosing(context.getRequiredTestClass())) {
-      for (Field field : tempStoreFields(type, KalamStoreExtension::isStatic)) {
-        field.setAccessible(true);
-        Object value;
-        try {
-          value = field.get(null);
-        } catch (IllegalAccessException e) {
-          throw new ExtensionConfigurationException("cannot read static field " + field, e);
-        }
-        if (value == null) {
-          throw new ExtensionConfigurationException(
-              "static @TempStore "
-                  + StoreDeclaration.of(field).description()
-                  + " was not set: static stores are created before @BeforeAll, which needs"
-                  + " @KalamStoreTest (or @ExtendWith(KalamStoreExtension.class)) on the class,"
-                  + " not only on a method; or make the field an instance field");
-        }
-      }
-    }
-  }
-
-  private static List<Class<?>> testClassAndEnclosing(Class<?> testClass) {
-    List<Class<?>> types = new ArrayList<>();
-    for (Class<?> type = testClass;
-        type != null;
-        type =
-            type.isMemberClass() && !Modifier.isStatic(type.getModifiers())
-                ? type.getEnclosingClass()
-                : null) {
-      types.add(type);
-    }
-    return types;
-  }
-
-  private static List<Field> tempStoreFields(Class<?> type, Predicate<Field> filter) {
-    return AnnotationSupport.findAnnotatedFields(
-        type, TempStore.class, filter, HierarchyTraversalMode.TOP_DOWN);
-  }
-
-  private static boolean isStatic(Field field) {
-    return Modifier.isStatic(field.getModifiers());
+    TempStoreFields.set(field, target, declaration, injected.value());
   }
 
   /**
