@@ -2,17 +2,12 @@ package org.kalamdb.junit;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -27,11 +22,7 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 import org.junit.jupiter.api.extension.TestInstancePreDestroyCallback;
 import org.junit.jupiter.api.extension.TestInstances;
 import org.junit.jupiter.api.extension.TestWatcher;
-import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
-import org.kalamdb.report.StoreRecord;
 import org.kalamdb.store.KalamStore;
-import org.kalamdb.store.Storage;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -69,15 +60,6 @@ public final class KalamStoreExtension
         TestWatcher {
 
   private static final String REGISTRY = "registry";
-  private static final String REPORT_PREFIX = "kalamdb.store.";
-
-  /**
-   * Report entry of the watched databases together; the dash keeps it apart from any store, whose
-   * name is a Java identifier.
-   */
-  static final String DATABASES_TOTAL = REPORT_PREFIX + "watched-databases";
-
-  private static final String ALLOWED_TYPES = "KalamStore or java.nio.file.Path";
 
   /** Guards creating a context's registry; contexts may be reached from several threads. */
   private final Object registryLock = new Object();
@@ -87,18 +69,17 @@ public final class KalamStoreExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    RunParameters parameters = parameters(context);
+    RunParameters parameters = RunSettings.of(context);
     RunMemory.of(context, parameters);
     StoreRegistry registry = registry(context);
-    for (Field field :
-        tempStoreFields(context.getRequiredTestClass(), KalamStoreExtension::isStatic)) {
+    for (Field field : TempStoreFields.staticFields(context.getRequiredTestClass())) {
       inject(field, null, context, parameters, registry);
     }
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    RunParameters parameters = parameters(context);
+    RunParameters parameters = RunSettings.of(context);
     // Resetting takes a fresh sample of every store the test can see, which the run's round at
     // the test's start then reads: what came before the test is not blamed on it.
     for (ManagedStore store : visibleStores(context)) {
@@ -108,10 +89,10 @@ public final class KalamStoreExtension
       watch.resetPeaks();
     }
     RunMemory.of(context, parameters).testStarted(context);
-    requireStaticFieldsSet(context);
+    TempStoreFields.requireStaticFieldsSet(context);
     StoreRegistry registry = registry(context);
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-      for (Field field : tempStoreFields(instance.getClass(), f -> !isStatic(f))) {
+      for (Field field : TempStoreFields.instanceFields(instance.getClass())) {
         inject(field, instance, context, parameters, registry);
       }
     }
@@ -123,87 +104,23 @@ public final class KalamStoreExtension
    */
   @Override
   public void afterTestExecution(ExtensionContext context) {
-    RunParameters parameters = parameters(context);
-    boolean reportToStdout = parameters.reportToStdout();
+    RunParameters parameters = RunSettings.of(context);
     // Databases watched from now on (in @AfterEach) would never be checked: refuse them.
     registry(context)
         .refuseNewDatabases(
             "the budget check of this test ran right after the test method; watch databases in"
                 + " the test method or in @BeforeEach");
-    List<BudgetCheck> checks = new ArrayList<>();
-    List<StoreRecord> records = new ArrayList<>();
-    for (ManagedStore store : visibleStores(context)) {
-      BudgetCheck check = BudgetCheck.of(store);
-      checks.add(check);
-      records.add(check.record("store"));
-    }
-    List<BudgetCheck> databases = new ArrayList<>();
-    for (MemoryWatch watch : visibleWatches(context)) {
-      for (WatchedDatabase database : watch.databases()) {
-        BudgetCheck check = BudgetCheck.of(database);
-        databases.add(check);
-        records.add(check.record("watched"));
-      }
-    }
-    checks.addAll(databases);
-    List<String> failures = new ArrayList<>();
-    Map<String, Integer> names = new HashMap<>();
-    for (BudgetCheck check : checks) {
-      int seen = names.merge(check.name(), 1, Integer::sum);
-      report(context, REPORT_PREFIX + check.name() + (seen > 1 ? "#" + seen : ""), check);
-      if (reportToStdout) {
-        // Surefire's XML drops report entries but keeps a test's standard output.
-        System.out.println("[kalamdb] " + check.summary());
-      }
-      if (!check.budgetFits()) {
-        failures.add(check.budgetTooLarge());
-      } else if (check.overBudget()) {
-        failures.add(check.message());
-      }
-    }
-    if (databases.size() > 1) {
-      long sum = databases.stream().mapToLong(check -> check.peak().total()).sum();
-      Map<String, String> entry = new LinkedHashMap<>();
-      entry.put(DATABASES_TOTAL + ".peak-bytes", Long.toString(sum));
-      context.publishReportEntry(entry);
-      if (reportToStdout) {
-        System.out.println("[kalamdb] " + BudgetCheck.sumSummary(databases));
-      }
-    }
-    // Every store just took a last sample (BudgetCheck.of): the JVM-wide sum is judged on it.
-    failures.addAll(RunMemory.of(context, parameters).testChecked(context, records));
-    // A write that waited for ever would hang the test; one that waited long fails it here.
-    visibleStores(context).forEach(s -> s.lastingStalls().failure().ifPresent(failures::add));
-    for (MemoryWatch watch : visibleWatches(context)) {
-      watch.databases().forEach(d -> d.lastingStalls().failure().ifPresent(failures::add));
-    }
+    List<ManagedStore> stores = visibleStores(context);
+    List<MemoryWatch> watches = visibleWatches(context);
+    TestVerdict verdict = TestVerdict.take(stores, watches);
+    verdict.publish(context, parameters.reportToStdout());
+    List<String> failures = new ArrayList<>(verdict.budgetFailures());
+    // Every store just took a last sample (TestVerdict.take): the JVM-wide sum is judged on it.
+    failures.addAll(RunMemory.of(context, parameters).testChecked(context, verdict.records()));
+    failures.addAll(TestVerdict.lastingStalls(stores, watches));
     if (!failures.isEmpty()) {
       throw new AssertionFailedError(String.join("\n", failures));
     }
-  }
-
-  /**
-   * The run's configuration parameters. A bad one fails every callback of the run, which then
-   * writes no memory report: the one an earlier run left in its place is removed first.
-   */
-  private static RunParameters parameters(ExtensionContext context) {
-    try {
-      return RunParameters.read(context);
-    } catch (ExtensionConfigurationException bad) {
-      StaleReport.removeOnce(context);
-      throw bad;
-    }
-  }
-
-  private static void report(ExtensionContext context, String key, BudgetCheck check) {
-    Map<String, String> entry = new LinkedHashMap<>();
-    entry.put(key + ".peak-bytes", Long.toString(check.judgedBytes()));
-    entry.put(key + ".budget-bytes", check.budgetBytes().toString());
-    if (check.storage() == Storage.MEMORY) {
-      entry.put(key + ".storage", Storage.MEMORY.id());
-      entry.put(key + ".in-memory-file-bytes", Long.toString(check.peak().inMemoryFileBytes()));
-    }
-    context.publishReportEntry(entry);
   }
 
   /**
@@ -258,7 +175,7 @@ public final class KalamStoreExtension
               + " of type "
               + type.getName()
               + "; a @TempStore parameter must be of type "
-              + ALLOWED_TYPES);
+              + InjectedResource.ALLOWED_TYPES);
     }
     return type == KalamStore.class || type == MemoryWatch.class;
   }
@@ -268,7 +185,7 @@ public final class KalamStoreExtension
     StoreDeclaration declaration =
         StoreDeclaration.of(parameterContext.getParameter(), parameterContext.getIndex());
     boolean constructor = parameterContext.getDeclaringExecutable() instanceof Constructor;
-    RunParameters parameters = parameters(context);
+    RunParameters parameters = RunSettings.of(context);
     StoreRegistry registry = registry(context);
     Class<?> type = parameterContext.getParameter().getType();
     if (type == MemoryWatch.class) {
@@ -285,69 +202,13 @@ public final class KalamStoreExtension
                   SettingsResolver.resolve(declaration, context, parameters),
                   RunMemory.owner(context)));
     }
-    TestResource resource;
-    Object value;
-    if (type == Path.class) {
-      ManagedDirectory directory = openDirectory(declaration, parameters);
-      resource = directory;
-      value = directory.directory();
-    } else {
-      RunMemory.of(context, parameters);
-      ManagedStore store =
-          ManagedStore.open(
-              declaration,
-              SettingsResolver.resolve(declaration, context, parameters),
-              parameters,
-              RunMemory.owner(context));
-      resource = store;
-      value = store.store();
-    }
+    InjectedResource injected = InjectedResource.open(declaration, type, context, parameters);
     if (constructor) {
-      registry.addPending(resource);
+      registry.addPending(injected.resource());
     } else {
-      registry.addScoped(resource);
+      registry.addScoped(injected.resource());
     }
-    return value;
-  }
-
-  /** A {@code @TempStore Path}; the store attributes make no sense for it and are refused. */
-  private static ManagedDirectory openDirectory(
-      StoreDeclaration declaration, RunParameters parameters) {
-    TempStore annotation = declaration.annotation().orElseThrow();
-    List<String> set = new ArrayList<>();
-    if (!annotation.config().isBlank()) {
-      set.add("config");
-    }
-    if (annotation.memoryBudgetMb() != -1 && annotation.memoryBudgetMb() != 0) {
-      set.add("memoryBudgetMb");
-    }
-    if (annotation.columnFamilies().length > 0) {
-      set.add("columnFamilies");
-    }
-    if (!annotation.dialect().isBlank()) {
-      set.add("dialect");
-    }
-    if (!annotation.storage().isBlank()) {
-      set.add("storage");
-    }
-    if (!set.isEmpty()) {
-      throw new ExtensionConfigurationException(
-          "@TempStore on "
-              + declaration.description()
-              + " of type java.nio.file.Path sets "
-              + String.join(", ", set)
-              + ", which only a KalamStore has: the extension creates an empty directory and opens"
-              + " nothing in it; remove "
-              + (set.size() == 1 ? "it" : "them")
-              + " (a database opened there and given to MemoryWatch takes its budget and config"
-              + " from @KalamStoreTest and the configuration parameters"
-              + (!annotation.storage().isBlank()
-                  ? "; the directory is always on disk, and code that wants a memory store"
-                      + " declares a @TempStore KalamStore with storage = \"memory\""
-                  : "")
-              + ")");
-    }
-    return ManagedDirectory.create(declaration, parameters);
+    return injected.value();
   }
 
   @Override
@@ -369,102 +230,18 @@ public final class KalamStoreExtension
     StoreRegistry.closeAll(stores, failed);
   }
 
-  private void inject(
+  private static void inject(
       Field field,
       Object target,
       ExtensionContext context,
       RunParameters parameters,
       StoreRegistry registry) {
     StoreDeclaration declaration = StoreDeclaration.of(field);
-    requireInjectable(field, declaration);
-    Object value;
-    if (field.getType() == Path.class) {
-      ManagedDirectory directory = openDirectory(declaration, parameters);
-      registry.addScoped(directory);
-      value = directory.directory();
-    } else {
-      ManagedStore store =
-          ManagedStore.open(
-              declaration,
-              SettingsResolver.resolve(declaration, context, parameters),
-              parameters,
-              RunMemory.owner(context));
-      registry.addScoped(store);
-      value = store.store();
-    }
-    try {
-      field.setAccessible(true);
-      field.set(target, value);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new ExtensionConfigurationException(
-          "cannot set " + declaration.description() + ": " + e, e);
-    }
-  }
-
-  private static void requireInjectable(Field field, StoreDeclaration declaration) {
-    if (field.getType() != KalamStore.class && field.getType() != Path.class) {
-      throw new ExtensionConfigurationException(
-          "@TempStore is on "
-              + declaration.description()
-              + " of type "
-              + field.getType().getName()
-              + "; a @TempStore field must be of type "
-              + ALLOWED_TYPES);
-    }
-    if (Modifier.isFinal(field.getModifiers())) {
-      throw new ExtensionConfigurationException(
-          "@TempStore "
-              + declaration.description()
-              + " is final; remove 'final' so that the extension can set it");
-    }
-  }
-
-  /**
-   * A static {@code @TempStore} field is set before {@code @BeforeAll}, which only happens when the
-   * extension is registered on the class; registered on a method only, it would stay null.
-   */
-  private static void requireStaticFieldsSet(ExtensionContext context) {
-    for (Class<?> type : testClassAndEnclosing(context.getRequiredTestClass())) {
-      for (Field field : tempStoreFields(type, KalamStoreExtension::isStatic)) {
-        field.setAccessible(true);
-        Object value;
-        try {
-          value = field.get(null);
-        } catch (IllegalAccessException e) {
-          throw new ExtensionConfigurationException("cannot read static field " + field, e);
-        }
-        if (value == null) {
-          throw new ExtensionConfigurationException(
-              "static @TempStore "
-                  + StoreDeclaration.of(field).description()
-                  + " was not set: static stores are created before @BeforeAll, which needs"
-                  + " @KalamStoreTest (or @ExtendWith(KalamStoreExtension.class)) on the class,"
-                  + " not only on a method; or make the field an instance field");
-        }
-      }
-    }
-  }
-
-  private static List<Class<?>> testClassAndEnclosing(Class<?> testClass) {
-    List<Class<?>> types = new ArrayList<>();
-    for (Class<?> type = testClass;
-        type != null;
-        type =
-            type.isMemberClass() && !Modifier.isStatic(type.getModifiers())
-                ? type.getEnclosingClass()
-                : null) {
-      types.add(type);
-    }
-    return types;
-  }
-
-  private static List<Field> tempStoreFields(Class<?> type, Predicate<Field> filter) {
-    return AnnotationSupport.findAnnotatedFields(
-        type, TempStore.class, filter, HierarchyTraversalMode.TOP_DOWN);
-  }
-
-  private static boolean isStatic(Field field) {
-    return Modifier.isStatic(field.getModifiers());
+    TempStoreFields.requireInjectable(field, declaration);
+    InjectedResource injected =
+        InjectedResource.open(declaration, field.getType(), context, parameters);
+    registry.addScoped(injected.resource());
+    TempStoreFields.set(field, target, declaration, injected.value());
   }
 
   /**

@@ -30,7 +30,7 @@ class CloseRaceTest {
   static class Closes {
     @RepeatedTest(REPETITIONS)
     void beforeWriting(@TempStore Path dir, MemoryWatch memory) throws Exception {
-      OwnDatabase repo = OwnDatabase.open(dir, TINY);
+      ApplicationDatabase repo = ApplicationDatabase.open(dir, TINY);
       DatabaseWatch watch = memory.watch("repo", repo.db, repo.options.cache());
       repo.close();
       assertNeverSampledAgain(watch);
@@ -38,7 +38,7 @@ class CloseRaceTest {
 
     @RepeatedTest(REPETITIONS)
     void whileAnotherThreadWrites(@TempStore Path dir, MemoryWatch memory) throws Exception {
-      OwnDatabase repo = OwnDatabase.open(dir, TINY);
+      ApplicationDatabase repo = ApplicationDatabase.open(dir, TINY);
       DatabaseWatch watch = memory.watch("repo", repo.db, repo.options.cache());
       // The application's own guard: no write of its runs into its close. The watch has no
       // such guard; what is tested is that it needs none.
@@ -85,7 +85,7 @@ class CloseRaceTest {
 
     @RepeatedTest(REPETITIONS)
     void afterWriting(@TempStore Path dir, MemoryWatch memory) throws Exception {
-      OwnDatabase repo = OwnDatabase.open(dir, TINY);
+      ApplicationDatabase repo = ApplicationDatabase.open(dir, TINY);
       DatabaseWatch watch = memory.watch("repo", repo.db, repo.options.cache());
       repo.fill(0, 2);
       repo.close();

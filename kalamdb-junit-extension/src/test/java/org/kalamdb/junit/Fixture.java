@@ -10,10 +10,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Marks a test class that exists to be run by {@link Fixtures} through the JUnit Platform, not on
  * its own: several of them fail on purpose. Disabled unless the run sets {@link
- * FixtureCondition#PARAMETER}, so an IDE or Surefire picking one up directly skips it.
+ * FixtureRunCondition#PARAMETER}, so an IDE or Surefire picking one up directly skips it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("fixture")
-@ExtendWith(FixtureCondition.class)
+@ExtendWith(FixtureRunCondition.class)
 @interface Fixture {}

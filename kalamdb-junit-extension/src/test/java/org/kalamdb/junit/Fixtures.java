@@ -23,7 +23,7 @@ final class Fixtures {
 
   private Fixtures(Path baseDir) {
     this.baseDir = baseDir;
-    parameters.put(FixtureCondition.PARAMETER, "true");
+    parameters.put(FixtureRunCondition.PARAMETER, "true");
     parameters.put("kalamdb.store.base-dir", baseDir.toString());
     parameters.put("kalamdb.store.config", "classpath:small.toml");
     // The tests of the printed line turn it back on; thousands of fixture runs would flood the log.

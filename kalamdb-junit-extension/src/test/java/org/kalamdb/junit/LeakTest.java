@@ -62,7 +62,7 @@ class LeakTest {
   static class DatabaseCycles {
     @RepeatedTest(CYCLES)
     void cycle(@TempStore Path dir, MemoryWatch memory) throws Exception {
-      try (OwnDatabase repo = OwnDatabase.open(dir, TINY)) {
+      try (ApplicationDatabase repo = ApplicationDatabase.open(dir, TINY)) {
         WATCHES.add(memory.watch("repo", repo.db, repo.options.cache()));
         for (int i = 0; i < 10; i++) {
           byte[] key = ("k" + i).getBytes();
@@ -77,7 +77,7 @@ class LeakTest {
   static class DatabaseWarmUp {
     @RepeatedTest(WARM_UP)
     void cycle(@TempStore Path dir, MemoryWatch memory) throws Exception {
-      try (OwnDatabase repo = OwnDatabase.open(dir, TINY)) {
+      try (ApplicationDatabase repo = ApplicationDatabase.open(dir, TINY)) {
         memory.watch("repo", repo.db, repo.options.cache());
         repo.db.put("k".getBytes(), "v".getBytes());
       }
@@ -130,7 +130,7 @@ class LeakTest {
 
   /** Accounted memory of a fresh database after a fixed small write, as its watch sees it. */
   private static long probeWatchedBytes(Path dir) throws Exception {
-    try (OwnDatabase probe = OwnDatabase.open(dir, TINY);
+    try (ApplicationDatabase probe = ApplicationDatabase.open(dir, TINY);
         DatabaseWatch watch = DatabaseWatch.start("probe", probe.db, probe.options.cache())) {
       probe.db.put("k".getBytes(), "v".getBytes());
       return watch.sampleNow().orElseThrow().total();

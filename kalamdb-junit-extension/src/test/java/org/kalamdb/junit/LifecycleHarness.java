@@ -186,7 +186,7 @@ public final class LifecycleHarness {
             .selectors(
                 selectMethod(
                     type, method, type == HandWritten.class ? "" : KalamStore.class.getName()))
-            .configurationParameter(FixtureCondition.PARAMETER, "true")
+            .configurationParameter(FixtureRunCondition.PARAMETER, "true")
             .configurationParameter("kalamdb.store.base-dir", base.toString())
             .configurationParameter("junit.jupiter.tempdir.parent", base.toString())
             .configurationParameter("kalamdb.store.report-stdout", "false")

@@ -30,11 +30,11 @@ class MemoryReportTest {
   @Fixture
   @KalamStoreTest(config = "classpath:small.toml", memoryBudgetMb = 64)
   static class Watched {
-    OwnDatabase repo;
+    ApplicationDatabase repo;
 
     @Test
     void watches(@TempStore Path dir, MemoryWatch memory) throws Exception {
-      repo = OwnDatabase.open(dir, MemoryWatchTest.SMALL);
+      repo = ApplicationDatabase.open(dir, MemoryWatchTest.SMALL);
       memory.watch("repo", repo.db, repo.options.cache());
       repo.fill(0, 1);
     }

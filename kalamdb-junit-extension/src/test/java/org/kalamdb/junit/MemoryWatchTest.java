@@ -40,11 +40,11 @@ class MemoryWatchTest {
   @Fixture
   @KalamStoreTest(config = "classpath:big-buffers.toml", memoryBudgetMb = 1)
   static class OverBudget {
-    OwnDatabase repo;
+    ApplicationDatabase repo;
 
     @Test
     void fills(@TempStore Path dir, MemoryWatch memory) throws Exception {
-      repo = OwnDatabase.open(dir, BIG, "t1");
+      repo = ApplicationDatabase.open(dir, BIG, "t1");
       memory.watch("repo", repo.db, repo.options.cache());
       repo.fill(1, 3);
     }
@@ -80,7 +80,7 @@ class MemoryWatchTest {
   static class WithinBudget {
     @Test
     void writes(@TempStore Path dir, MemoryWatch memory) throws Exception {
-      try (OwnDatabase repo = OwnDatabase.open(dir, SMALL)) {
+      try (ApplicationDatabase repo = ApplicationDatabase.open(dir, SMALL)) {
         memory.watch("repo", repo.db, repo.options.cache());
         repo.fill(0, 1);
       }
@@ -113,7 +113,7 @@ class MemoryWatchTest {
   static class WorstCase {
     @Test
     void writes(@TempStore Path dir, MemoryWatch memory) throws Exception {
-      try (OwnDatabase repo = OwnDatabase.open(dir, SMALL, "a", "b")) {
+      try (ApplicationDatabase repo = ApplicationDatabase.open(dir, SMALL, "a", "b")) {
         memory.watch("repo", repo.db, repo.options.cache());
         repo.fill(1, 1);
       }
@@ -134,7 +134,7 @@ class MemoryWatchTest {
   @Fixture
   @KalamStoreTest(config = "classpath:big-buffers.toml", memoryBudgetMb = 64)
   static class Precedence {
-    OwnDatabase repo;
+    ApplicationDatabase repo;
 
     @Test
     @KalamStoreTest(memoryBudgetMb = 2)
@@ -149,7 +149,7 @@ class MemoryWatchTest {
 
     // The database stays open until the check, which samples it once more.
     private void fillAndKeepOpen(Path dir, MemoryWatch memory) throws Exception {
-      repo = OwnDatabase.open(dir, BIG);
+      repo = ApplicationDatabase.open(dir, BIG);
       memory.watch("repo", repo.db, repo.options.cache());
       repo.fill(0, 3);
     }
@@ -175,11 +175,11 @@ class MemoryWatchTest {
   @Fixture
   @KalamStoreTest(config = "classpath:big-buffers.toml")
   static class NoAnnotatedBudget {
-    OwnDatabase repo;
+    ApplicationDatabase repo;
 
     @Test
     void fills(@TempStore Path dir, MemoryWatch memory) throws Exception {
-      repo = OwnDatabase.open(dir, BIG);
+      repo = ApplicationDatabase.open(dir, BIG);
       memory.watch("repo", repo.db, repo.options.cache());
       memory.watch("repo", repo.db, repo.options.cache());
       repo.fill(0, 3);
@@ -219,8 +219,8 @@ class MemoryWatchTest {
     @Test
     void writesAll(@TempStore Path one, @TempStore Path two, MemoryWatch memory, KalamStore store)
         throws Exception {
-      try (OwnDatabase first = OwnDatabase.open(one, SMALL);
-          OwnDatabase second = OwnDatabase.open(two, SMALL)) {
+      try (ApplicationDatabase first = ApplicationDatabase.open(one, SMALL);
+          ApplicationDatabase second = ApplicationDatabase.open(two, SMALL)) {
         memory.watch("first", first.db, first.options.cache());
         memory.watch("second", second.db, second.options.cache());
         first.fill(0, 1);
@@ -277,7 +277,7 @@ class MemoryWatchTest {
 
     @Test
     void fillsAndCloses(@TempStore Path dir, MemoryWatch memory) throws Exception {
-      try (OwnDatabase repo = OwnDatabase.open(dir, BIG)) {
+      try (ApplicationDatabase repo = ApplicationDatabase.open(dir, BIG)) {
         watch = memory.watch("repo", repo.db, repo.options.cache());
         repo.fill(0, 3);
         // No flush and no cap: nothing samples it in the background (that could race the close),
@@ -307,11 +307,11 @@ class MemoryWatchTest {
   @Fixture
   @KalamStoreTest(config = "classpath:big-buffers.toml", memoryBudgetMb = 2)
   static class AfterEachWrites {
-    OwnDatabase repo;
+    ApplicationDatabase repo;
 
     @Test
     void writesLittle(@TempStore Path dir, MemoryWatch memory) throws Exception {
-      repo = OwnDatabase.open(dir, BIG);
+      repo = ApplicationDatabase.open(dir, BIG);
       memory.watch("repo", repo.db, repo.options.cache());
       repo.fill(0, 0);
     }
@@ -338,11 +338,11 @@ class MemoryWatchTest {
   @Fixture
   @KalamStoreTest(config = "classpath:big-buffers.toml", memoryBudgetMb = 1)
   static class AfterEachCloses {
-    OwnDatabase repo;
+    ApplicationDatabase repo;
 
     @Test
     void fills(@TempStore Path dir, MemoryWatch memory) throws Exception {
-      repo = OwnDatabase.open(dir, BIG);
+      repo = ApplicationDatabase.open(dir, BIG);
       memory.watch("repo", repo.db, repo.options.cache());
       repo.fill(0, 3);
     }
@@ -365,12 +365,12 @@ class MemoryWatchTest {
   @TestMethodOrder(MethodOrderer.MethodName.class)
   static class ClassWatch {
     @TempStore static Path dir;
-    static OwnDatabase repo;
+    static ApplicationDatabase repo;
     static DatabaseWatch watch;
 
     @BeforeAll
     static void open(MemoryWatch memory) throws Exception {
-      repo = OwnDatabase.open(dir, BIG);
+      repo = ApplicationDatabase.open(dir, BIG);
       watch = memory.watch("shared", repo.db, repo.options.cache());
     }
 
@@ -427,7 +427,7 @@ class MemoryWatchTest {
 
     @AfterEach
     void watchesTooLate(@TempStore Path dir, MemoryWatch memory) throws Exception {
-      try (OwnDatabase repo = OwnDatabase.open(dir, SMALL)) {
+      try (ApplicationDatabase repo = ApplicationDatabase.open(dir, SMALL)) {
         memory.watch("late", repo.db, repo.options.cache());
       }
     }

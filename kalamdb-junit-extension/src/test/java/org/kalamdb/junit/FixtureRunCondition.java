@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Enables {@link Fixture} classes only in runs started by {@link Fixtures}. */
-final class FixtureCondition implements ExecutionCondition {
+final class FixtureRunCondition implements ExecutionCondition {
   static final String PARAMETER = "kalamdb.test.fixtures";
 
   @Override

@@ -15,7 +15,7 @@ import org.rocksdb.RocksDBException;
  * A database opened the way an application opens its own, with {@link RocksDbOptions}, and closed
  * in the order RocksDB wants: handles, database, options. For the {@link MemoryWatch} tests.
  */
-final class OwnDatabase implements AutoCloseable {
+final class ApplicationDatabase implements AutoCloseable {
   private static final byte[] VALUE = new byte[4096];
 
   final RocksDbOptions options;
@@ -23,14 +23,15 @@ final class OwnDatabase implements AutoCloseable {
   final List<ColumnFamilyHandle> handles;
   private boolean closed;
 
-  private OwnDatabase(RocksDbOptions options, RocksDB db, List<ColumnFamilyHandle> handles) {
+  private ApplicationDatabase(
+      RocksDbOptions options, RocksDB db, List<ColumnFamilyHandle> handles) {
     this.options = options;
     this.db = db;
     this.handles = handles;
   }
 
   /** Opens (creating) a database in {@code dir} with {@code default} and the families named. */
-  static OwnDatabase open(Path dir, RocksDbConfig config, String... families)
+  static ApplicationDatabase open(Path dir, RocksDbConfig config, String... families)
       throws RocksDBException {
     List<String> names = new ArrayList<>(List.of("default"));
     names.addAll(List.of(families));
@@ -39,7 +40,7 @@ final class OwnDatabase implements AutoCloseable {
     try {
       RocksDB db =
           RocksDB.open(options.dbOptions(), dir.toString(), options.descriptors(names), handles);
-      return new OwnDatabase(options, db, handles);
+      return new ApplicationDatabase(options, db, handles);
     } catch (RocksDBException | RuntimeException e) {
       options.close();
       throw e;

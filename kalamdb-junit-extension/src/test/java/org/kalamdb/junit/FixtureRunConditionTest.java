@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** Fixtures, several of which fail on purpose, are skipped when run on their own. */
-class FixtureConditionTest {
+class FixtureRunConditionTest {
   @Test
   void aFixtureRunOutsideFixturesIsSkipped() {
     EngineTestKit.engine("junit-jupiter")
