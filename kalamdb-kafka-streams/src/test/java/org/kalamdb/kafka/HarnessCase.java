@@ -1,5 +1,6 @@
 package org.kalamdb.kafka;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,6 +17,9 @@ record HarnessCase(
     long bytesPerStore,
     String bootstrap,
     String topic) {
+
+  /** The time one case may take to process its records; past it, the case is unfinished. */
+  static final Duration LIMIT = Duration.ofMinutes(2);
 
   HarnessInput input() {
     return new HarnessInput(stores, bytesPerStore);

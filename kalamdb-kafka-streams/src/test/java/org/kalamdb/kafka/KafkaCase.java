@@ -20,7 +20,6 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 final class KafkaCase {
   static final int THREADS = 2;
   private static final long SAMPLE_MS = 20;
-  private static final Duration LIMIT = Duration.ofMinutes(3);
 
   private KafkaCase() {}
 
@@ -46,7 +45,7 @@ final class KafkaCase {
         });
     try {
       streams.start();
-      long deadline = System.nanoTime() + LIMIT.toNanos();
+      long deadline = System.nanoTime() + HarnessCase.LIMIT.toNanos();
       while (System.nanoTime() < deadline
           && failure.get() == null
           && (streams.state() != KafkaStreams.State.RUNNING || progress.count() == 0)) {

@@ -26,6 +26,7 @@ import org.rocksdb.RocksDB;
  * <pre>
  * --drivers=driver,kafka  --setups=a,b,c  --stores=1,10,30,100  --kinds=kv,window
  * --mb-per-store=2  --partitions=4  --out=DIR  --same-jvm (run cases here, for the smoke test)
+ * --replot=A.csv,B.csv (no case run: the table and plot of earlier runs' results together)
  * </pre>
  *
  * Writes {@code results.csv}, {@code table.md} and {@code kafka-streams-memory.svg} into {@code
@@ -45,7 +46,8 @@ public final class StreamsMemoryHarness {
       long bytesPerStore,
       int partitions,
       Path out,
-      boolean sameJvm) {
+      boolean sameJvm,
+      List<Path> replot) {
 
     static Options parse(String[] args) {
       List<String> drivers = List.of("driver", "kafka");
@@ -56,6 +58,7 @@ public final class StreamsMemoryHarness {
       int partitions = 4;
       Path out = Path.of("target", "streams-memory");
       boolean sameJvm = false;
+      List<Path> replot = List.of();
       for (String arg : args) {
         String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
         String key = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -76,10 +79,12 @@ public final class StreamsMemoryHarness {
           case "--partitions" -> partitions = Integer.parseInt(value);
           case "--out" -> out = Path.of(value);
           case "--same-jvm" -> sameJvm = true;
+          case "--replot" -> replot = Stream.of(value.split(",")).map(Path::of).toList();
           default -> throw new IllegalArgumentException("unknown option " + arg);
         }
       }
-      return new Options(drivers, setups, stores, kinds, bytesPerStore, partitions, out, sameJvm);
+      return new Options(
+          drivers, setups, stores, kinds, bytesPerStore, partitions, out, sameJvm, replot);
     }
   }
 
@@ -98,7 +103,17 @@ public final class StreamsMemoryHarness {
       System.exit(2);
       return;
     }
-    run(options);
+    if (options.replot().isEmpty()) {
+      run(options);
+    } else {
+      List<CaseResult> results = new ArrayList<>();
+      for (Path csv : options.replot()) {
+        Files.readAllLines(csv).stream()
+            .filter(line -> !line.isBlank() && !line.equals(CaseResult.CSV_HEADER))
+            .forEach(line -> results.add(CaseResult.parse(CaseResult.PREFIX + line)));
+      }
+      write(options.out(), results);
+    }
   }
 
   /** Runs every case the options name and writes the results; returns them. */
