@@ -127,7 +127,11 @@ final class KraftBroker implements AutoCloseable {
   void fill(String topic, int partitions, HarnessInput input)
       throws ExecutionException, InterruptedException {
     try (Admin admin = admin()) {
-      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+      // Kept for ever: the input's timestamps are years old, and the broker's retention check
+      // would otherwise delete the records before the second setup reads them.
+      NewTopic newTopic =
+          new NewTopic(topic, partitions, (short) 1).configs(Map.of("retention.ms", "-1"));
+      admin.createTopics(List.of(newTopic)).all().get();
     }
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
