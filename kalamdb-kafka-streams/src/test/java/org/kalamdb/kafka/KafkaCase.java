@@ -33,7 +33,6 @@ final class KafkaCase {
     Progress progress = new Progress();
     Peaks peaks = new Peaks(c.setup().sharedChargedCache);
     long rssBefore = Rss.bytes();
-    boolean finished;
     KafkaStreams streams =
         new KafkaStreams(
             new HarnessTopology(c.kind(), c.stores(), c.topic(), progress).build(), props);
@@ -43,6 +42,7 @@ final class KafkaCase {
           failure.compareAndSet(null, e);
           return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+    CaseResult result;
     try {
       streams.start();
       long deadline = System.nanoTime() + HarnessCase.LIMIT.toNanos();
@@ -55,34 +55,37 @@ final class KafkaCase {
         peaks.add(StateMemory.of(streams.metrics(), c.setup().sharedChargedCache), Rss.bytes());
         Thread.sleep(SAMPLE_MS);
       }
-      finished = progress.count() >= records;
       if (failure.get() != null) {
         // Kafka logs through SLF4J, which has no binding here: say it ourselves.
         System.err.println("KafkaCase " + c.applicationId() + ": a stream thread failed:");
         failure.get().printStackTrace();
-        return result(c, progress, peaks, rssBefore, false);
+      } else {
+        peaks.add(StateMemory.of(streams.metrics(), c.setup().sharedChargedCache), Rss.bytes());
       }
-      peaks.add(StateMemory.of(streams.metrics(), c.setup().sharedChargedCache), Rss.bytes());
+      // Before the close: records the threads finish while closing are past the limit.
+      result = result(c, progress, peaks, rssBefore, failure.get() != null);
     } finally {
       streams.close(Duration.ofMinutes(1));
     }
-    return result(c, progress, peaks, rssBefore, finished);
+    return result;
   }
 
+  /** The figures so far; finished when no thread failed and every record was processed. */
   private static CaseResult result(
-      HarnessCase c, Progress progress, Peaks peaks, long rssBefore, boolean finished) {
+      HarnessCase c, Progress progress, Peaks peaks, long rssBefore, boolean failed) {
+    long processed = progress.count();
     return new CaseResult(
         c.driver(),
         c.setup(),
         c.kind(),
         c.stores(),
-        progress.count(),
+        processed,
         progress.seconds(),
         peaks.memtables,
         peaks.cache,
         peaks.accounted,
         rssBefore,
         peaks.rss,
-        finished);
+        !failed && processed >= c.input().records());
   }
 }
