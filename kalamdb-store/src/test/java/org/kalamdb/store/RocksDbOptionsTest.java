@@ -83,7 +83,7 @@ class RocksDbOptionsTest {
     Path file = dir.resolve("server.toml");
     Files.writeString(
         file,
-        ServerDialectTest.SERVER_TOML.replace("max_open_files = 512", "max_open_files = 300"));
+        ServerFileStoreTest.SERVER_TOML.replace("max_open_files = 512", "max_open_files = 300"));
     assertSameOptionsAsAStore(RocksDbConfig.load(file), ServerLayout.COLUMN_FAMILIES);
   }
 
@@ -94,8 +94,8 @@ class RocksDbOptionsTest {
     try (KalamStore store = KalamStore.open(storeDir, config, names);
         RocksDbOptions opts = RocksDbOptions.from(config);
         OwnDatabase own = new OwnDatabase(opts, ownDir, names)) {
-      Map<String, Map<String, String>> expected = ServerDialectTest.latestOptionsFile(storeDir);
-      Map<String, Map<String, String>> actual = ServerDialectTest.latestOptionsFile(ownDir);
+      Map<String, Map<String, String>> expected = ServerFileStoreTest.latestOptionsFile(storeDir);
+      Map<String, Map<String, String>> actual = ServerFileStoreTest.latestOptionsFile(ownDir);
       for (String key : List.of("max_open_files", "max_background_jobs")) {
         assertThat(actual.get("DBOptions").get(key))
             .as("DBOptions %s", key)
@@ -122,7 +122,7 @@ class RocksDbOptionsTest {
   @Test
   void aColumnFamilyCreatedLaterGetsItsProfile() throws Exception {
     Path file = dir.resolve("server.toml");
-    Files.writeString(file, ServerDialectTest.SERVER_TOML);
+    Files.writeString(file, ServerFileStoreTest.SERVER_TOML);
     RocksDbConfig config = RocksDbConfig.load(file);
     try (RocksDbOptions opts = RocksDbOptions.from(config);
         OwnDatabase own = new OwnDatabase(opts, dir.resolve("db"), List.of("default"))) {
@@ -140,7 +140,7 @@ class RocksDbOptionsTest {
       assertThat(own.db.getOptions(hot).maxWriteBufferNumber()).isEqualTo(3);
       assertThat(own.db.getOptions(t42).writeBufferSize()).isEqualTo(65536); // system_meta's
       Map<String, Map<String, String>> file2 =
-          ServerDialectTest.latestOptionsFile(dir.resolve("db"));
+          ServerFileStoreTest.latestOptionsFile(dir.resolve("db"));
       assertThat(file2.get("CFOptions \"hot_data\"")).containsEntry("write_buffer_size", "1048576");
     }
   }
@@ -223,7 +223,7 @@ class RocksDbOptionsTest {
   void writeOptionsFollowTheConfig() throws IOException {
     Path file = dir.resolve("server.toml");
     Files.writeString(
-        file, ServerDialectTest.SERVER_TOML.replace("disable_wal = false", "disable_wal = true"));
+        file, ServerFileStoreTest.SERVER_TOML.replace("disable_wal = false", "disable_wal = true"));
     try (RocksDbOptions opts = RocksDbOptions.from(RocksDbConfig.load(file));
         RocksDbOptions seed = RocksDbOptions.from(RocksDbConfig.defaults())) {
       assertThat(opts.writeOptions().disableWAL()).isTrue();

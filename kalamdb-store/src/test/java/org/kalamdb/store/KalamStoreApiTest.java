@@ -15,7 +15,8 @@ import org.kalamdb.config.RocksDbConfig;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 
-class KalamStoreTest {
+/** {@link KalamStore}'s public API on real stores, one behaviour per test. */
+class KalamStoreApiTest {
 
   @TempDir Path dir;
 

@@ -31,7 +31,7 @@ import org.rocksdb.WriteOptions;
  * Stores opened from a KalamDB {@code server.toml}: what RocksDB itself runs (read back from the
  * OPTIONS file it writes), the database settings, and memory against the server's worst case.
  */
-class ServerDialectTest {
+class ServerFileStoreTest {
 
   /** A full server file, sizes in bytes, as a KalamDB server reads it. */
   static final String SERVER_TOML =
