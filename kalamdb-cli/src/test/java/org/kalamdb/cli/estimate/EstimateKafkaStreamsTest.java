@@ -26,7 +26,7 @@ class EstimateKafkaStreamsTest {
       Path.of("..", "sample-project", "src", "main", "resources", "config.toml");
 
   /** As docs/cli.md names the sample config (from the repository's root). */
-  private static final String README_CONFIG = "sample-project/src/main/resources/config.toml";
+  private static final String MANUAL_CONFIG = "sample-project/src/main/resources/config.toml";
 
   @TempDir Path dir;
 
@@ -48,7 +48,7 @@ class EstimateKafkaStreamsTest {
             SAMPLE_CONFIG.toString());
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    assertThat(run.out().replace(SAMPLE_CONFIG.toString(), README_CONFIG))
+    assertThat(run.out().replace(SAMPLE_CONFIG.toString(), MANUAL_CONFIG))
         .isEqualTo(
 """
 Worst case of a Kafka Streams topology, Kafka's defaults vs sample-project/src/main/resources/config.toml through KalamRocksDBConfigSetter:
