@@ -1,7 +1,7 @@
-// Writes the files of README's "An existing project" out of README.md itself: each fenced block
+// Writes the files of the manual's "An existing project" out of docs/existing-project.md itself: each fenced block
 // right after an HTML comment `<!-- readme-project file: PATH -->` (or `readme-project over-budget
-// file: PATH`) becomes PATH in this project. `readme` is README.md (scriptVariables in the pom).
-def text = new File(readme).getText('UTF-8')
+// file: PATH`) becomes PATH in this project. `page` is that page (scriptVariables in the pom).
+def text = new File(page).getText('UTF-8')
 def block = ~/(?s)<!-- readme-project (?:over-budget )?file: (\S+) -->\n```[a-z]*\n(.*?)\n```\n/
 def written = []
 text.eachMatch(block) { all, path, content ->
@@ -16,5 +16,5 @@ def expected = [
     'src/test/java/com/example/StoreTest.java',
     'src/main/java/com/example/Stores.java',
     'src/test/java/com/example/OverBudgetTest.java']
-assert written == expected : "README's marked blocks are ${written}, expected ${expected}"
+assert written == expected : "docs/existing-project.md's marked blocks are ${written}, expected ${expected}"
 true

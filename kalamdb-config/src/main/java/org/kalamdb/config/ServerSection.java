@@ -120,8 +120,8 @@ final class ServerSection implements SectionReader {
           at,
           key,
           "max_open_files = -1 keeps every table file open: table readers live outside the block"
-              + " cache and grow with the SST count (7.7 MB at 3,470 files measured, see README's"
-              + " hard-cap figures), and file handles can run out");
+              + " cache and grow with the SST count (7.7 MB at 3,470 files measured, see the"
+              + " manual's docs/hard-cap.md), and file handles can run out");
     } else if (name.equals("max_open_files") && (int) v < 20) {
       warning(
           at,

@@ -32,7 +32,8 @@ import org.rocksdb.RocksDB;
  * test's time is from its started to its finished event, which covers {@code @TempDir} and the
  * extension's work before and after the method. The variants take turns in every repetition, so
  * they share the machine's noise; the table gives medians. Not a test: run it with the command in
- * README ("Lifecycle speed"). Argument: repetitions (default 180), after 20 warm-up rounds.
+ * docs/measurements.md ("Lifecycle speed"). Argument: repetitions (default 180), after 20 warm-up
+ * rounds.
  */
 public final class LifecycleHarness {
 

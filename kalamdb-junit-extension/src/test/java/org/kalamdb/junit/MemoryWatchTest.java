@@ -281,7 +281,8 @@ class MemoryWatchTest {
         watch = memory.watch("repo", repo.db, repo.options.cache());
         repo.fill(0, 3);
         // No flush and no cap: nothing samples it in the background (that could race the close),
-        // so the owner takes the last sample on its own thread before closing, as README says.
+        // so the owner takes the last sample on its own thread before closing, as
+        // docs/own-rocksdb.md says.
         watch.sampleNow();
       }
       peakRightAfterClose = watch.peak();

@@ -12,7 +12,7 @@ import org.rocksdb.WriteOptions;
  * What a {@link DatabaseWatch} sees of a database its owner fills and closes without calling {@link
  * DatabaseWatch#sampleNow()}: the watch's peak against the highest memory the owner itself read
  * between its writes. Run against two builds of the store classes to compare sampling designs
- * (README, "Watched databases: what a sample can see"); not a test.
+ * (docs/own-rocksdb.md, "Your own RocksDB", on what a watch's samples see); not a test.
  *
  * <p>Arguments: rounds. Scenarios: hard cap 16 MB with 40 CFs x 1 MB (flushes happen) and with 4
  * CFs x 768 KB (no flush); no cap, 8 MB write buffers, 4 CFs x 768 KB (no flush); each written at

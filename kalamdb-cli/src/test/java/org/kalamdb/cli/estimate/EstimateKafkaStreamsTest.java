@@ -21,18 +21,18 @@ import org.kalamdb.config.RocksDbConfig;
  */
 class EstimateKafkaStreamsTest {
 
-  /** README's example config: the sample project's, 8 MB x 2, 32 MB cache, 32 MB cap. */
+  /** The example config of docs/cli.md: the sample project's, 8 MB x 2, 32 MB cache, 32 MB cap. */
   private static final Path SAMPLE_CONFIG =
       Path.of("..", "sample-project", "src", "main", "resources", "config.toml");
 
-  /** As README names the sample config (from the repository's root). */
-  private static final String README_CONFIG = "sample-project/src/main/resources/config.toml";
+  /** As docs/cli.md names the sample config (from the repository's root). */
+  private static final String MANUAL_CONFIG = "sample-project/src/main/resources/config.toml";
 
   @TempDir Path dir;
 
   /**
-   * README, "kalamdb estimate", Kafka Streams: the command's whole output as printed there (the
-   * config named as README names it, from the repository's root).
+   * docs/cli.md, "kalamdb estimate", Kafka Streams: the command's whole output as printed there
+   * (the config named as the page names it, from the repository's root).
    */
   @Test
   void theReadmeExampleIsWhatTheCommandPrints() {
@@ -48,7 +48,7 @@ class EstimateKafkaStreamsTest {
             SAMPLE_CONFIG.toString());
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    assertThat(run.out().replace(SAMPLE_CONFIG.toString(), README_CONFIG))
+    assertThat(run.out().replace(SAMPLE_CONFIG.toString(), MANUAL_CONFIG))
         .isEqualTo(
 """
 Worst case of a Kafka Streams topology, Kafka's defaults vs sample-project/src/main/resources/config.toml through KalamRocksDBConfigSetter:

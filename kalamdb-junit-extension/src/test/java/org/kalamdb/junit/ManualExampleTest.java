@@ -15,8 +15,11 @@ import org.kalamdb.store.RocksDbOptions;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 
-/** The README's examples, as written there (plus {@code @Fixture}), run for real. */
-class ReadmeExampleTest {
+/**
+ * The manual's examples (docs/testing.md, docs/own-rocksdb.md), as written there (plus
+ * {@code @Fixture}), run for real.
+ */
+class ManualExampleTest {
   @TempDir Path base;
 
   @Fixture
@@ -56,14 +59,15 @@ class ReadmeExampleTest {
   }
 
   @Test
-  void theReadmeExampleRunsGreen() {
+  void theTestingPagesExampleRunsGreen() {
     Fixtures fixtures = Fixtures.under(base);
 
     fixtures.run(OrdersTest.class).allEvents().assertStatistics(s -> s.failed(0).succeeded(6));
     assertThat(fixtures.leftovers()).isEmpty();
   }
 
-  // README, "Your own RocksDB": from "@KalamStoreTest" to the class's closing brace, verbatim.
+  // docs/own-rocksdb.md, "Your own RocksDB": from "@KalamStoreTest" to the class's closing brace,
+  // verbatim.
   @Fixture
   @KalamStoreTest(memoryBudgetMb = 64)
   static class RepositoryTest {

@@ -15,8 +15,11 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 
-/** README's "Your own RocksDB" production snippet, as written there, run for real. */
-class ReadmeProductionExampleTest {
+/**
+ * The production snippet of docs/own-rocksdb.md ("Your own RocksDB"), as written there, run for
+ * real.
+ */
+class ManualProductionExampleTest {
   @TempDir Path work;
 
   @Test
@@ -28,7 +31,8 @@ class ReadmeProductionExampleTest {
     Path dir = work.resolve("db");
     byte[] read;
 
-    // README, "Your own RocksDB": from "RocksDbConfig config" to the closing brace, verbatim but
+    // docs/own-rocksdb.md, "Your own RocksDB": from "RocksDbConfig config" to the closing brace,
+    // verbatim but
     // for the file name.
     RocksDbConfig config = RocksDbConfig.load(configFile); // checked in the build
     List<ColumnFamilyHandle> handles = new ArrayList<>();
@@ -44,7 +48,7 @@ class ReadmeProductionExampleTest {
           db.createColumnFamily(
               new ColumnFamilyDescriptor("t42".getBytes(), opts.columnFamilyOptions("t42")));
       handles.add(t42);
-      read = db.get(handles.get(1), "u1".getBytes()); // (not in README)
+      read = db.get(handles.get(1), "u1".getBytes()); // (not in the page)
       handles.forEach(ColumnFamilyHandle::close); // handles first; then db, then opts
     }
 
