@@ -1,7 +1,6 @@
 package org.kalamdb.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -10,10 +9,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 import org.kalamdb.junit.KalamStoreTest;
 import org.kalamdb.junit.MemoryWatch;
 import org.kalamdb.junit.TempStore;
@@ -64,23 +60,12 @@ class BudgetedTopologyTest {
     }
   }
 
-  static EngineExecutionResults run(Class<?> fixture, Path reports) {
-    return EngineTestKit.engine("junit-jupiter")
-        .configurationParameter(FixtureCondition.PARAMETER, "true")
-        .configurationParameter("kalamdb.store.report-dir", reports.toString())
-        .configurationParameter("kalamdb.store.report-stdout", "false")
-        .selectors(selectClass(fixture))
-        .execute();
-  }
-
   @Test
   void overItsBudgetTheTopologyFailsNamingTheSourceAndItsLargestStores(@TempDir Path reports) {
-    EngineExecutionResults results = run(OverBudget.class, reports);
+    EngineExecutionResults results = FixtureRun.of(OverBudget.class, reports);
 
     results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
-    Event failed = results.testEvents().failed().list().get(0);
-    Throwable failure =
-        failed.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+    Throwable failure = FixtureRun.firstFailure(results);
     assertThat(failure).isInstanceOf(AssertionFailedError.class);
     assertThat(failure.getMessage())
         .matches(
@@ -93,7 +78,7 @@ class BudgetedTopologyTest {
 
   @Test
   void underItsBudgetTheTopologyPasses(@TempDir Path reports) {
-    EngineExecutionResults results = run(WithinBudget.class, reports);
+    EngineExecutionResults results = FixtureRun.of(WithinBudget.class, reports);
 
     results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
   }

@@ -1,7 +1,6 @@
 package org.kalamdb.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +13,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.kalamdb.junit.KalamStoreTest;
 import org.kalamdb.junit.MemoryWatch;
 import org.kalamdb.junit.TempStore;
@@ -109,24 +106,10 @@ class StreamsStallTest {
 
   @Test
   void writesThatWaitedLongFailTheTopologyTestNamingTheSource(@TempDir Path reports) {
-    EngineExecutionResults results =
-        EngineTestKit.engine("junit-jupiter")
-            .configurationParameter(FixtureCondition.PARAMETER, "true")
-            .configurationParameter("kalamdb.store.report-dir", reports.toString())
-            .configurationParameter("kalamdb.store.report-stdout", "false")
-            .selectors(selectClass(Wedged.class))
-            .execute();
+    EngineExecutionResults results = FixtureRun.of(Wedged.class, reports);
 
     results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
-    Throwable failure =
-        results
-            .testEvents()
-            .failed()
-            .list()
-            .get(0)
-            .getRequiredPayload(TestExecutionResult.class)
-            .getThrowable()
-            .orElseThrow();
+    Throwable failure = FixtureRun.firstFailure(results);
     assertThat(failure)
         .isInstanceOf(AssertionFailedError.class)
         .hasMessageStartingWith(
