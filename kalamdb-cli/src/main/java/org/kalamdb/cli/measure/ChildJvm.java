@@ -25,8 +25,12 @@ final class ChildJvm {
     this.timeout = timeout;
   }
 
-  /** Runs one request; {@code scratch} holds the request and the worker's output files. */
-  WorkerResult run(WorkerRequest request, Path scratch) throws IOException, InterruptedException {
+  /**
+   * Runs one request on the allocator {@code setup} ({@code jemalloc}: the library it preloads, if
+   * it does); {@code scratch} holds the request and the worker's output files.
+   */
+  WorkerResult run(WorkerRequest request, Path scratch, AllocatorSetup setup, Path jemalloc)
+      throws IOException, InterruptedException {
     Path requestFile = scratch.resolve("request.json");
     Path stdout = scratch.resolve("worker.out");
     Path stderr = scratch.resolve("worker.err");
@@ -39,22 +43,26 @@ final class ChildJvm {
             "-Xmx" + heapMb + "m",
             // Touch the whole heap at start so heap growth does not show up as RSS growth.
             "-XX:+AlwaysPreTouch",
+            // The JVM's own share of RSS growth, told apart from RocksDB's (JvmNativeMemory).
+            "-XX:NativeMemoryTracking=summary",
             "-cp",
             System.getProperty("java.class.path"),
             MeasureWorker.class.getName(),
             requestFile.toString());
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile())
-            .start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+    setup.applyTo(builder.environment(), jemalloc);
+    Process process = builder.start();
     running = process;
     String profile = request.profile().id();
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor();
         return WorkerResult.failed(
-            profile, request.columnFamilies(), "timed out after " + timeout.toMinutes() + " min");
+                profile,
+                request.columnFamilies(),
+                "timed out after " + timeout.toMinutes() + " min")
+            .under(setup);
       }
     } finally {
       if (process.isAlive()) {
@@ -65,13 +73,15 @@ final class ChildJvm {
     for (String line : Files.readAllLines(stdout, StandardCharsets.UTF_8)) {
       if (line.startsWith(MeasureWorker.RESULT_PREFIX)) {
         return JsonOutput.mapper()
-            .readValue(line.substring(MeasureWorker.RESULT_PREFIX.length()), WorkerResult.class);
+            .readValue(line.substring(MeasureWorker.RESULT_PREFIX.length()), WorkerResult.class)
+            .under(setup);
       }
     }
     return WorkerResult.failed(
-        profile,
-        request.columnFamilies(),
-        "worker exited with code " + process.exitValue() + lastLine(stderr));
+            profile,
+            request.columnFamilies(),
+            "worker exited with code " + process.exitValue() + lastLine(stderr))
+        .under(setup);
   }
 
   /** Ends the worker running now, if any, and waits briefly for it: the parent is exiting. */

@@ -67,7 +67,9 @@ public final class MeasureCommand implements Callable<Integer> {
       converter = ProfileConverter.class,
       description =
           "Any of defaults (RocksDB defaults), seed (8 MB x 2 + shared 32 MB), config (--config"
-              + " FILE). Default: defaults,seed, plus config when --config is given.")
+              + " FILE), equal (no cap; each column family's 2 write buffers sized so that all of"
+              + " them hold the --config file's memtable limit, same cache: the cap's memory in"
+              + " the seed's shape). Default: defaults,seed, plus config when --config is given.")
   List<Profile> profiles;
 
   @Option(
@@ -133,6 +135,27 @@ public final class MeasureCommand implements Callable<Integer> {
       description = "Where the temporary stores go (default: the system temp directory).")
   Path workDir;
 
+  @Option(
+      names = "--allocator",
+      paramLabel = "ALLOCATOR",
+      split = ",",
+      converter = AllocatorConverter.class,
+      description =
+          "Run the workers on each of: current (this environment as it is), glibc (glibc's malloc,"
+              + " defaults), glibc-arenas-2 (MALLOC_ARENA_MAX=2), jemalloc (preloaded, defaults),"
+              + " jemalloc-tuned (preloaded, MALLOC_CONF="
+              + AllocatorSetup.TUNED_MALLOC_CONF
+              + "). jemalloc needs Linux and libjemalloc2 (or --jemalloc-lib). Default: current.")
+  List<AllocatorSetup> allocators;
+
+  @Option(
+      names = "--jemalloc-lib",
+      paramLabel = "FILE",
+      description =
+          "jemalloc's shared library to preload (default: the first of the usual places, e.g."
+              + " /usr/lib/x86_64-linux-gnu/libjemalloc.so.2).")
+  Path jemallocLib;
+
   @Option(names = "--json", description = "Print one JSON document instead of the table.")
   boolean json;
 
@@ -167,7 +190,15 @@ public final class MeasureCommand implements Callable<Integer> {
     if (plot != null && !plotWritable()) {
       return 1; // before minutes of measuring, not after
     }
-    List<WorkerResult> results = runAll(chosen, counts, keyOrder, configured);
+    if (chosen.contains(Profile.EQUAL) && !EqualMemory.applies(configured)) {
+      throw usage(
+          "profile equal shares out the --config file's memtable limit, and "
+              + config
+              + " sets none (memtable_limit_mb = 0)");
+    }
+    List<AllocatorSetup> setups = allocators == null ? List.of(AllocatorSetup.CURRENT) : allocators;
+    Path jemalloc = jemallocFor(setups);
+    List<WorkerResult> results = runAll(chosen, counts, setups, jemalloc, configured);
     PrintWriter out = spec.commandLine().getOut();
     MeasureReport report =
         new MeasureReport(
@@ -222,8 +253,36 @@ public final class MeasureCommand implements Callable<Integer> {
         .println(plot + ": error: cannot write file: " + ConfigFileException.reason(e));
   }
 
+  /** The jemalloc library to preload, {@code null} when no setup preloads it. */
+  private Path jemallocFor(List<AllocatorSetup> setups) {
+    if (setups.stream().noneMatch(AllocatorSetup::preloadsJemalloc)) {
+      return null;
+    }
+    if (!Files.isReadable(Path.of("/proc/self/maps"))) {
+      throw usage("--allocator jemalloc preloads it with LD_PRELOAD, which needs Linux");
+    }
+    if (jemallocLib != null) {
+      if (!Files.isRegularFile(jemallocLib)) {
+        throw usage("--jemalloc-lib " + jemallocLib + ": no such file");
+      }
+      return jemallocLib.toAbsolutePath();
+    }
+    return JemallocLibrary.find()
+        .orElseThrow(
+            () ->
+                usage(
+                    "--allocator jemalloc: no libjemalloc.so.2 in "
+                        + JemallocLibrary.KNOWN_PLACES
+                        + "; install it (Debian: apt-get install libjemalloc2) or name it with"
+                        + " --jemalloc-lib FILE"));
+  }
+
   private List<WorkerResult> runAll(
-      List<Profile> chosen, List<Integer> counts, KeyOrder order, RocksDbConfig configured)
+      List<Profile> chosen,
+      List<Integer> counts,
+      List<AllocatorSetup> setups,
+      Path jemalloc,
+      RocksDbConfig configured)
       throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     ChildJvm jvm = new ChildJvm(heapMb, Duration.ofMinutes(timeoutMinutes));
@@ -251,28 +310,41 @@ public final class MeasureCommand implements Callable<Integer> {
               + ConfigFileException.reason(e));
     }
     List<WorkerResult> results = new ArrayList<>();
-    int total = chosen.size() * counts.size();
+    int total = setups.size() * chosen.size() * counts.size();
     int done = 0;
     // Ctrl-C skips the finally below: the hook still ends the worker and deletes the stores.
     Thread cleanup = new Thread(() -> abandon(jvm, root), "kalamdb-measure-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
-      for (Profile profile : chosen) {
-        for (int count : counts) {
-          done++;
-          err.printf(Locale.ROOT, "[%d/%d] %s, %d CFs ...%n", done, total, profile.label(), count);
-          err.flush();
-          Path scratch = Files.createDirectory(root.resolve("run-" + done));
-          Path store = Files.createDirectory(scratch.resolve("store"));
-          RocksDbConfig runConfig =
-              profile == Profile.CONFIG ? configured : RocksDbConfig.defaults();
-          WorkerRequest request =
-              WorkerRequest.of(
-                  profile, store.toString(), count, mbPerCf, valueBytes, order, runConfig);
-          try {
-            results.add(jvm.run(request, scratch));
-          } finally {
-            deleteTree(scratch); // disk stays small even with 200 CFs x several MB
+      for (AllocatorSetup setup : setups) {
+        for (Profile profile : chosen) {
+          for (int count : counts) {
+            done++;
+            err.printf(
+                Locale.ROOT,
+                "[%d/%d] %s, %d CFs%s ...%n",
+                done,
+                total,
+                profile.label(),
+                count,
+                setup == AllocatorSetup.CURRENT ? "" : ", " + setup.id());
+            err.flush();
+            Path scratch = Files.createDirectory(root.resolve("run-" + done));
+            Path store = Files.createDirectory(scratch.resolve("store"));
+            RocksDbConfig runConfig =
+                switch (profile) {
+                  case CONFIG -> configured;
+                  case EQUAL -> EqualMemory.of(configured, count);
+                  case DEFAULTS, SEED -> RocksDbConfig.defaults();
+                };
+            WorkerRequest request =
+                WorkerRequest.of(
+                    profile, store.toString(), count, mbPerCf, valueBytes, keyOrder, runConfig);
+            try {
+              results.add(jvm.run(request, scratch, setup, jemalloc));
+            } finally {
+              deleteTree(scratch); // disk stays small even with 200 CFs x several MB
+            }
           }
         }
       }
@@ -311,8 +383,10 @@ public final class MeasureCommand implements Callable<Integer> {
     } else {
       chosen.addAll(profiles);
     }
-    if (chosen.contains(Profile.CONFIG) && config == null) {
-      throw usage("profile config needs --config FILE");
+    for (Profile needsConfig : List.of(Profile.CONFIG, Profile.EQUAL)) {
+      if (chosen.contains(needsConfig) && config == null) {
+        throw usage("profile " + needsConfig.id() + " needs --config FILE");
+      }
     }
     return List.copyOf(chosen);
   }
@@ -341,10 +415,17 @@ public final class MeasureCommand implements Callable<Integer> {
     return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 
-  /** {@code --profiles}: {@code defaults}, {@code seed} or {@code config}, in any case. */
+  /** {@code --profiles}: {@code defaults}, {@code seed}, {@code config}, {@code equal}. */
   static final class ProfileConverter extends ChoiceConverter<Profile> {
     ProfileConverter() {
       super("profile", List.of(Profile.values()), Profile::id);
+    }
+  }
+
+  /** {@code --allocator}: {@code current}, {@code glibc}, {@code jemalloc}, ..., in any case. */
+  static final class AllocatorConverter extends ChoiceConverter<AllocatorSetup> {
+    AllocatorConverter() {
+      super("allocator", List.of(AllocatorSetup.values()), AllocatorSetup::id);
     }
   }
 

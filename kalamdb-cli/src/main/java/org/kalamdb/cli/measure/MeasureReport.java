@@ -45,7 +45,7 @@ record MeasureReport(
     out.printf(
         Locale.ROOT,
         "%d MB of random %d-byte values per column family, %s keys, worker heap %d MB; %s, %s,"
-            + " %d CPUs, %s%n%n",
+            + " %d CPUs, %s%n%s%n",
         mbPerColumnFamily,
         valueBytes,
         keyOrder,
@@ -53,7 +53,8 @@ record MeasureReport(
         machine.os(),
         machine.arch(),
         machine.cpus(),
-        machine.java());
+        machine.java(),
+        allocatorLine());
     TextTable table =
         new TextTable(
             "Profile",
@@ -103,9 +104,72 @@ record MeasureReport(
         "accounted peak: the store's peak of RocksDB's own figures (all memtables + block cache"
             + " counted once + table readers), sampled after every MB written and every 100 ms;");
     out.println(
-        "RSS growth: highest VmRSS minus VmRSS before the store opened (unavailable where the OS"
-            + " has no /proc).");
+        "RSS growth: highest VmRSS minus VmRSS before RocksDB's library loaded (unavailable where"
+            + " the OS has no /proc).");
+    printRssParts(out);
     out.flush();
+  }
+
+  /** The allocator of every run, when all ran on one; otherwise a pointer to the RSS table. */
+  private String allocatorLine() {
+    List<String> allocators =
+        results.stream().map(WorkerResult::allocator).filter(a -> a != null).distinct().toList();
+    if (allocators.size() == 1) {
+      return "allocator: " + allocators.get(0) + "\n";
+    }
+    return allocators.isEmpty() ? "" : "allocators: per run, in the RSS table below\n";
+  }
+
+  /** Where each run's RSS growth went, for the runs that could tell. */
+  private void printRssParts(PrintWriter out) {
+    List<WorkerResult> measured = results.stream().filter(r -> r.rss() != null).toList();
+    if (measured.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Where the RSS growth went (at the highest RSS sample):");
+    TextTable table =
+        new TextTable(
+            "Profile",
+            "CFs",
+            "allocator",
+            "RSS growth",
+            "= librocksdbjni",
+            "+ JVM",
+            "+ accounted",
+            "+ unaccounted at open",
+            "+ rest",
+            "growth / accounted peak",
+            "kept after close");
+    for (WorkerResult r : measured) {
+      RssParts parts = r.rss();
+      table.row(
+          label(r.profile()),
+          String.valueOf(r.columnFamilies()),
+          r.allocator(),
+          mb(parts.growthBytes()),
+          mb(parts.libraryBytes()),
+          mb(parts.jvmBytes()),
+          mb(parts.accountedBytes()),
+          mb(parts.unaccountedAtOpenBytes()),
+          mb(parts.restBytes()),
+          r.peakTotalBytes() > 0
+              ? String.format(
+                  Locale.ROOT, "%.2fx", parts.growthBytes() / (double) r.peakTotalBytes())
+              : "",
+          mb(parts.keptAfterCloseBytes()));
+    }
+    table.print(out);
+    out.println();
+    out.println(
+        "librocksdbjni: loading the native library; JVM: the JVM's own committed memory (Native"
+            + " Memory Tracking); accounted: RocksDB's figures at that sample;");
+    out.println(
+        "unaccounted at open: what the empty store took beyond its accounting (per column family,"
+            + " threads); rest: the allocator's slack and RocksDB's unaccounted growth with data;");
+    out.println(
+        "kept after close: native memory still resident after the store closed and freed"
+            + " everything (the allocator keeping freed pages).");
   }
 
   private static String label(String id) {

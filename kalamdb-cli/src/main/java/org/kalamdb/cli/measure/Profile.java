@@ -13,7 +13,13 @@ public enum Profile {
   /** The seed's settings, {@code RocksDbConfig.defaults()}: 8 MB x 2 and a shared 32 MB cache. */
   SEED("seed settings"),
   /** The {@code [rocksdb]} section of the file given with {@code --config}. */
-  CONFIG("config");
+  CONFIG("config"),
+  /**
+   * The seed's shape given the memory of the {@code --config} cap: no memtable cap, and each column
+   * family's two write buffers sized so that all of them together hold the config's memtable limit;
+   * see {@link EqualMemory}.
+   */
+  EQUAL("per-CF buffers, same memory");
 
   private final String label;
 
@@ -21,7 +27,10 @@ public enum Profile {
     this.label = label;
   }
 
-  /** The name used on the command line: {@code defaults}, {@code seed}, {@code config}. */
+  /**
+   * The name used on the command line: {@code defaults}, {@code seed}, {@code config}, {@code
+   * equal}.
+   */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

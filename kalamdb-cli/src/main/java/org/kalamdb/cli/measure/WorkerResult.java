@@ -19,6 +19,12 @@ package org.kalamdb.cli.measure;
  * @param readMbPerSecond {@code writtenBytes} in MB divided by the read-back phase's seconds
  * @param sstFiles {@code *.sst} files in the store directory after the reads
  * @param elapsedMillis open, write, read and close
+ * @param allocatorSetup the {@link AllocatorSetup#id()} the parent started the worker with; the
+ *     worker leaves it {@code null} and the parent fills it in
+ * @param allocator the allocator the worker found itself running on ({@code
+ *     NativeAllocator.describe()}), or {@code null} for a run that failed before it could tell
+ * @param rss where the RSS growth went; {@code null} where the OS gives no RSS or the JVM no Native
+ *     Memory Tracking figure
  */
 record WorkerResult(
     String profile,
@@ -35,11 +41,54 @@ record WorkerResult(
     long valuesRead,
     double readMbPerSecond,
     long sstFiles,
-    long elapsedMillis) {
+    long elapsedMillis,
+    String allocatorSetup,
+    String allocator,
+    RssParts rss) {
 
   /** A failed run: everything but the reason is zero. */
   static WorkerResult failed(String profile, int columnFamilies, String error) {
     return new WorkerResult(
-        profile, columnFamilies, false, error, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0);
+        profile,
+        columnFamilies,
+        false,
+        error,
+        0,
+        0,
+        0,
+        0,
+        null,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        null,
+        null,
+        null);
+  }
+
+  /** This result as run under {@code setup}. */
+  WorkerResult under(AllocatorSetup setup) {
+    return new WorkerResult(
+        profile,
+        columnFamilies,
+        ok,
+        error,
+        peakTotalBytes,
+        peakMemTableBytes,
+        peakBlockCacheBytes,
+        peakTableReadersBytes,
+        rssGrowthBytes,
+        writtenBytes,
+        writeMbPerSecond,
+        valuesRead,
+        readMbPerSecond,
+        sstFiles,
+        elapsedMillis,
+        setup.id(),
+        allocator,
+        rss);
   }
 }

@@ -12,6 +12,8 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.kalamdb.store.KalamStore;
 import org.kalamdb.store.MemoryUsage;
+import org.kalamdb.store.NativeAllocator;
+import org.rocksdb.RocksDB;
 
 /**
  * One measured run in a worker JVM: opens the store ({@link KalamStore#openWithRocksDbDefaults} for
@@ -32,8 +34,10 @@ final class Workload {
   static final long SAMPLE_EVERY_BYTES = 1 << 20;
 
   private final WorkerRequest request;
-  private long rssBaseline = -1;
+  // The highest RSS sample and RocksDB's accounted total at that sample.
   private long rssPeak = -1;
+  private long accountedAtRssPeak;
+  private boolean peakInWritePhase;
 
   Workload(WorkerRequest request) {
     this.request = request;
@@ -45,8 +49,9 @@ final class Workload {
     for (int i = 0; i < request.columnFamilies(); i++) {
       names.add(String.format("table_%03d", i));
     }
-    OptionalLong before = Rss.current();
-    before.ifPresent(v -> rssBaseline = v);
+    Checkpoint before = Checkpoint.now(0);
+    RocksDB.loadLibrary();
+    Checkpoint loaded = Checkpoint.now(0);
     long start = System.nanoTime();
     long written;
     double writeSeconds;
@@ -54,22 +59,31 @@ final class Workload {
     double readSeconds;
     long sstFiles;
     MemoryUsage peak;
+    Checkpoint opened;
+    Checkpoint afterWrites;
+    Checkpoint afterReads;
     try (KalamStore store = open(dir, names)) {
-      sample(store);
+      opened = Checkpoint.now(store.memoryUsage().total());
+      sample(store, true);
       long writeStart = System.nanoTime();
       written = write(store, names);
       writeSeconds = (System.nanoTime() - writeStart) / 1e9;
-      sample(store);
+      sample(store, true);
+      afterWrites = Checkpoint.now(0);
       long readStart = System.nanoTime();
       read = readAndVerify(store, names);
       readSeconds = (System.nanoTime() - readStart) / 1e9;
-      sample(store);
+      sample(store, false);
+      afterReads = Checkpoint.now(0);
       sstFiles = countSstFiles(dir);
       // The store samples after every MB written, every 100 ms in the background, and whenever
       // memoryUsage() is called, so its peak includes every sample taken here too.
       peak = store.peakMemoryUsage();
     }
+    Checkpoint closed = Checkpoint.now(0);
     long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+    RssParts parts =
+        rssParts(before, loaded, opened, peakInWritePhase ? afterWrites : afterReads, closed);
     return new WorkerResult(
         request.profile().id(),
         request.columnFamilies(),
@@ -79,19 +93,67 @@ final class Workload {
         peak.memTableTotalBytes(),
         Math.max(0, peak.blockCacheBytes() - peak.memTableChargedToCacheBytes()),
         peak.tableReadersBytes(),
-        rssBaseline < 0 ? null : Math.max(0, rssPeak - rssBaseline),
+        before.rss < 0 || rssPeak < 0 ? null : Math.max(0, rssPeak - before.rss),
         written,
         writeSeconds > 0 ? written / 1048576.0 / writeSeconds : 0,
         read,
         readSeconds > 0 ? written / 1048576.0 / readSeconds : 0,
         sstFiles,
-        elapsedMillis);
+        elapsedMillis,
+        null,
+        NativeAllocator.current().describe(),
+        parts);
+  }
+
+  /** The parts of the RSS growth, or {@code null} without RSS or Native Memory Tracking figures. */
+  private RssParts rssParts(
+      Checkpoint before,
+      Checkpoint loaded,
+      Checkpoint opened,
+      Checkpoint atPeak,
+      Checkpoint closed) {
+    if (rssPeak < 0 || !before.complete() || !atPeak.complete() || !closed.complete()) {
+      return null;
+    }
+    long growth = rssPeak - before.rss;
+    long library = loaded.nativeGrowthSince(before);
+    long jvm = atPeak.jvm - before.jvm;
+    long unaccountedAtOpen = opened.nativeGrowthSince(loaded) - opened.accounted;
+    long rest = growth - library - jvm - accountedAtRssPeak - unaccountedAtOpen;
+    return new RssParts(
+        growth,
+        library,
+        jvm,
+        accountedAtRssPeak,
+        unaccountedAtOpen,
+        rest,
+        closed.nativeGrowthSince(loaded));
+  }
+
+  /**
+   * RSS and the JVM's committed memory at a moment between phases, and RocksDB's accounted total
+   * then ({@code 0} where not read). A figure the OS or JVM does not give is {@code -1}.
+   */
+  private record Checkpoint(long rss, long jvm, long accounted) {
+    static Checkpoint now(long accounted) {
+      return new Checkpoint(
+          Rss.current().orElse(-1), JvmNativeMemory.committed().orElse(-1), accounted);
+    }
+
+    boolean complete() {
+      return rss >= 0 && jvm >= 0;
+    }
+
+    /** RSS growth since {@code earlier} that is not the JVM's own. */
+    long nativeGrowthSince(Checkpoint earlier) {
+      return (rss - earlier.rss) - (jvm - earlier.jvm);
+    }
   }
 
   private KalamStore open(Path dir, List<String> names) {
     return switch (request.profile()) {
       case DEFAULTS -> KalamStore.openWithRocksDbDefaults(dir, names);
-      case SEED, CONFIG -> KalamStore.open(dir, request.rocksDbConfig(), names);
+      case SEED, CONFIG, EQUAL -> KalamStore.open(dir, request.rocksDbConfig(), names);
     };
   }
 
@@ -107,7 +169,7 @@ final class Workload {
         written += key.length + value.length;
         sinceSample += key.length + value.length;
         if (sinceSample >= SAMPLE_EVERY_BYTES) {
-          sample(store);
+          sample(store, true);
           sinceSample = 0;
         }
       }
@@ -136,11 +198,13 @@ final class Workload {
   }
 
   /** RSS now, and an accounting sample the store records towards its peak. */
-  private void sample(KalamStore store) {
-    store.memoryUsage();
+  private void sample(KalamStore store, boolean writePhase) {
+    long accounted = store.memoryUsage().total();
     OptionalLong rss = Rss.current();
-    if (rss.isPresent()) {
-      rssPeak = Math.max(rssPeak, rss.getAsLong());
+    if (rss.isPresent() && rss.getAsLong() > rssPeak) {
+      rssPeak = rss.getAsLong();
+      accountedAtRssPeak = accounted;
+      peakInWritePhase = writePhase;
     }
   }
 

@@ -162,6 +162,6 @@ class MeasureCommandTest {
     assertThat(badProfile.err())
         .startsWith(
             "Invalid value for option '--profiles' (PROFILE): unknown profile 'tuned'; expected"
-                + " defaults, seed or config (case-insensitive)");
+                + " defaults, seed, config or equal (case-insensitive)");
   }
 }

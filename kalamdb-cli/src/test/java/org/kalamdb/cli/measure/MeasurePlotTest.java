@@ -217,7 +217,8 @@ class MeasurePlotTest {
             List.of(
                 WorkerResult.failed("seed", 200, "Too many open files"),
                 new WorkerResult(
-                    "seed", 6, true, null, 5 << 20, 4 << 20, 1 << 20, 0, null, 1, 1, 1, 1, 0, 1)));
+                    "seed", 6, true, null, 5 << 20, 4 << 20, 1 << 20, 0, null, 1, 1, 1, 1, 0, 1,
+                    null, null, null)));
     Path file = workDir.resolve("one.svg");
     Files.writeString(file, MeasurePlot.svg(report), StandardCharsets.UTF_8);
 
