@@ -69,7 +69,7 @@ record MeasureReport(
             "SST files",
             "time");
     for (WorkerResult r : results) {
-      String label = label(r.profile());
+      String label = rowLabel(r);
       if (!r.ok()) {
         table.row(
             label,
@@ -170,6 +170,13 @@ record MeasureReport(
     out.println(
         "kept after close: native memory still resident after the store closed and freed"
             + " everything (the allocator keeping freed pages).");
+  }
+
+  /** The profile, and the allocator setup when the runs used several. */
+  private String rowLabel(WorkerResult r) {
+    boolean several =
+        results.stream().map(WorkerResult::allocatorSetup).distinct().limit(2).count() > 1;
+    return label(r.profile()) + (several ? " on " + r.allocatorSetup() : "");
   }
 
   private static String label(String id) {

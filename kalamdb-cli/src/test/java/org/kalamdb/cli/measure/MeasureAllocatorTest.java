@@ -78,6 +78,7 @@ class MeasureAllocatorTest {
   @Test
   void theTableNamesTheAllocatorOfEachRun() {
     assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "LD_PRELOAD needs Linux");
+    assumeTrue(JemallocLibrary.find().isPresent(), "libjemalloc2 missing (.ci/run installs it)");
     CliRun run =
         CliRun.of(
             "measure",
@@ -88,7 +89,7 @@ class MeasureAllocatorTest {
             "--mb-per-cf",
             "1",
             "--allocator",
-            "glibc-arenas-2",
+            "glibc-arenas-2,jemalloc",
             "--work-dir",
             workDir.toString());
 
