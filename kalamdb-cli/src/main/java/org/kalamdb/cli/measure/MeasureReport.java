@@ -175,7 +175,13 @@ record MeasureReport(
   /** The profile, and the allocator setup when the runs used several. */
   private String rowLabel(WorkerResult r) {
     boolean several =
-        results.stream().map(WorkerResult::allocatorSetup).distinct().limit(2).count() > 1;
+        results.stream()
+                .map(WorkerResult::allocatorSetup)
+                .filter(setup -> setup != null)
+                .distinct()
+                .limit(2)
+                .count()
+            > 1;
     return label(r.profile()) + (several ? " on " + r.allocatorSetup() : "");
   }
 
