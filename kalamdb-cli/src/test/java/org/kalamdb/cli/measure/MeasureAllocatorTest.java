@@ -95,10 +95,13 @@ class MeasureAllocatorTest {
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out())
-        .contains("allocator: glibc malloc (MALLOC_ARENA_MAX=2)")
+        .contains("allocators: per run, in the RSS table below")
+        .containsPattern("\\| seed settings on glibc-arenas-2 +\\| 1 +\\| [0-9.]+ MB")
+        .containsPattern("\\| seed settings on jemalloc +\\| 1 +\\| [0-9.]+ MB")
         .contains("Where the RSS growth went")
+        .containsPattern("\\| seed settings +\\| 1 +\\| glibc malloc \\(MALLOC_ARENA_MAX=2\\) +\\|")
         .containsPattern(
-            "\\| seed settings +\\| 1 +\\| glibc malloc \\(MALLOC_ARENA_MAX=2\\) +\\|");
+            "\\| seed settings +\\| 1 +\\| jemalloc \\(libjemalloc\\.so\\.2, default settings\\) +\\|");
   }
 
   @Test
