@@ -14,6 +14,7 @@ import org.kalamdb.report.MemoryComponent;
 import org.kalamdb.report.StoreRecord;
 import org.kalamdb.store.KalamStore;
 import org.kalamdb.store.MemoryUsage;
+import org.kalamdb.store.NativeAllocator;
 import org.kalamdb.store.Storage;
 
 /**
@@ -212,7 +213,11 @@ record BudgetCheck(
             : " (not in the budget)");
   }
 
-  /** One line for the test's report: {@code store 'orders' peak 3.1 MB of its budget of 64 MB}. */
+  /**
+   * One line for the test's report: {@code store 'orders' peak 3.1 MB of its budget of 64 MB (...);
+   * allocator glibc malloc (default settings)}; the allocator because it decides how far the
+   * process's RSS runs above the accounted peak.
+   */
   String summary() {
     return subject
         + " peak "
@@ -223,6 +228,8 @@ record BudgetCheck(
         + budgetOrigin
         + ")"
         + (storage == Storage.MEMORY ? "; " + storageText() : "")
+        + "; allocator "
+        + NativeAllocator.current().describe()
         + (overBudget() ? ": OVER BUDGET" : "");
   }
 

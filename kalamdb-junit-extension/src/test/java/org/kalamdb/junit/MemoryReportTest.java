@@ -21,6 +21,7 @@ import org.kalamdb.report.StoreRecord;
 import org.kalamdb.report.TestRecord;
 import org.kalamdb.report.TimelinePoint;
 import org.kalamdb.store.KalamStore;
+import org.kalamdb.store.NativeAllocator;
 
 /** The memory report every run writes: what is in it, where it goes, when it is not written. */
 class MemoryReportTest {
@@ -58,6 +59,7 @@ class MemoryReportTest {
     assertThat(report.format()).isEqualTo(MemoryReport.FORMAT);
     assertThat(report.jvmBudgetBytes()).isEqualTo(7L << 20);
     assertThat(report.source()).contains("kalamdb-junit-extension");
+    assertThat(report.allocator()).isEqualTo(NativeAllocator.current().describe());
     assertThat(report.tests())
         .extracting(TestRecord::displayName, TestRecord::status)
         .containsExactly(

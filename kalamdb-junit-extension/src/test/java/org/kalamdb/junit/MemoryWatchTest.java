@@ -24,6 +24,7 @@ import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.store.DatabaseWatch;
 import org.kalamdb.store.KalamStore;
 import org.kalamdb.store.MemoryUsage;
+import org.kalamdb.store.NativeAllocator;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -249,6 +250,7 @@ class MemoryWatchTest {
         .contains("[kalamdb] database 'first' peak ")
         .contains("[kalamdb] database 'second' peak ")
         .contains("[kalamdb] store 'writesAll.arg3' peak ")
+        .contains("; allocator " + NativeAllocator.current().describe())
         .contains(
             "[kalamdb] databases 'first', 'second' together peak "
                 + MemoryUsage.mb(first + second)

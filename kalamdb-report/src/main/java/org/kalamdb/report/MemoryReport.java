@@ -21,6 +21,9 @@ import java.util.List;
  *     databases; one with none has an empty list), in the order they started
  * @param timeline the JVM-wide sum of every live store and watched database, sampled over the run
  * @param crossings each time the sum went over the JVM-wide budget, in order
+ * @param allocator the C allocator RocksDB's memory came from in that JVM, for people (e.g. {@code
+ *     glibc malloc (MALLOC_ARENA_MAX=2)}): it decides how far RSS runs above the accounted figures;
+ *     {@code null} in reports written before it was recorded
  */
 public record MemoryReport(
     int format,
@@ -30,7 +33,8 @@ public record MemoryReport(
     Long jvmBudgetBytes,
     List<TestRecord> tests,
     List<TimelinePoint> timeline,
-    List<BudgetCrossing> crossings) {
+    List<BudgetCrossing> crossings,
+    String allocator) {
 
   /** The version of the file format this code writes and reads. */
   public static final int FORMAT = 1;
@@ -48,5 +52,27 @@ public record MemoryReport(
     tests = ReportFieldException.list("tests", tests);
     timeline = ReportFieldException.list("timeline", timeline);
     crossings = ReportFieldException.list("crossings", crossings);
+  }
+
+  /** A report that does not say which allocator its JVM used. */
+  public MemoryReport(
+      int format,
+      String source,
+      long startedAtEpochMillis,
+      long durationMillis,
+      Long jvmBudgetBytes,
+      List<TestRecord> tests,
+      List<TimelinePoint> timeline,
+      List<BudgetCrossing> crossings) {
+    this(
+        format,
+        source,
+        startedAtEpochMillis,
+        durationMillis,
+        jvmBudgetBytes,
+        tests,
+        timeline,
+        crossings,
+        null);
   }
 }

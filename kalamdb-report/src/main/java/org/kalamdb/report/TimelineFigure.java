@@ -37,6 +37,9 @@ final class TimelineFigure {
     if (report.jvmBudgetBytes() != null) {
       html.append(" data-budget-bytes=\"").append(report.jvmBudgetBytes()).append('"');
     }
+    if (report.allocator() != null) {
+      html.append(" data-allocator=\"").append(escape(report.allocator())).append('"');
+    }
     html.append('>');
     if (report.tests().isEmpty() && report.timeline().isEmpty()) {
       html.append("<p class=\"empty\">No test of this run used a store.</p>");
@@ -62,6 +65,7 @@ final class TimelineFigure {
                 ? "no JVM budget"
                 : "JVM budget " + Megabytes.of(report.jvmBudgetBytes()))
         .append(report.crossings().isEmpty() ? "" : ", crossed " + report.crossings().size() + "x")
+        .append(report.allocator() == null ? "" : ", allocator " + escape(report.allocator()))
         .append("</figcaption></figure>");
   }
 

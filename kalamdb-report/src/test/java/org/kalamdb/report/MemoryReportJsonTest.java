@@ -49,7 +49,8 @@ class MemoryReportJsonTest {
         null,
         List.of(test),
         List.of(new TimelinePoint(0, 0), new TimelinePoint(20, 3_001_000)),
-        List.of());
+        List.of(),
+        "glibc malloc (MALLOC_ARENA_MAX=2)");
   }
 
   @Test

@@ -100,6 +100,13 @@ final class PageAssertions {
 
   private static void assertTimeline(Element figure, MemoryReport report) {
     assertThat(figure.attr("data-source")).isEqualTo(report.source());
+    if (report.allocator() == null) {
+      assertThat(figure.hasAttr("data-allocator")).isFalse();
+      assertThat(figure.select("figcaption").text()).doesNotContain("allocator");
+    } else {
+      assertThat(figure.attr("data-allocator")).isEqualTo(report.allocator());
+      assertThat(figure.select("figcaption").text()).endsWith(", allocator " + report.allocator());
+    }
     long highest = report.timeline().stream().mapToLong(TimelinePoint::totalBytes).max().orElse(0);
     assertThat(figure.attr("data-peak-bytes")).isEqualTo(String.valueOf(highest));
     Element series = figure.selectFirst("g.series");

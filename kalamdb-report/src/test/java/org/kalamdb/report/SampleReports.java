@@ -95,7 +95,8 @@ final class SampleReports {
         12 * MB,
         List.of(small, bulk, hostile),
         timeline,
-        List.of(crossing));
+        List.of(crossing),
+        "jemalloc (libjemalloc.so.2, MALLOC_CONF=narenas:2) <b>&");
   }
 
   /**

@@ -46,9 +46,17 @@ public record NativeAllocator(String name, String library, Map<String, String> s
     settings = Map.copyOf(settings);
   }
 
-  /** The allocator of this process, read once per call (a few hundred lines of {@code maps}). */
+  /**
+   * The allocator of this process. Read once: a process's allocator and environment are fixed when
+   * it starts ({@code LD_PRELOAD} is read by the loader, the settings by the allocator's start-up).
+   */
   public static NativeAllocator current() {
-    return detect(Path.of("/proc/self/maps"), System.getenv());
+    return OfThisProcess.ALLOCATOR;
+  }
+
+  /** Holds the detection until first asked for it. */
+  private static final class OfThisProcess {
+    static final NativeAllocator ALLOCATOR = detect(Path.of("/proc/self/maps"), System.getenv());
   }
 
   /**

@@ -9,6 +9,7 @@ import org.kalamdb.report.BudgetCrossing;
 import org.kalamdb.report.MemoryReport;
 import org.kalamdb.report.StoreRecord;
 import org.kalamdb.report.TestRecord;
+import org.kalamdb.store.NativeAllocator;
 
 /**
  * Collects the {@link MemoryReport} of one run while it goes: tests as they start, are checked and
@@ -20,6 +21,7 @@ public final class ReportRecorder {
   private final long startedAtEpochMillis;
   private final long startNanos;
   private final Long jvmBudgetBytes;
+  private final String allocator = NativeAllocator.current().describe();
   private final Map<String, Test> tests = new LinkedHashMap<>();
   private final Timeline timeline = new Timeline();
   private final List<BudgetCrossing> crossings = new ArrayList<>();
@@ -102,7 +104,8 @@ public final class ReportRecorder {
         jvmBudgetBytes,
         records,
         timeline.points(),
-        crossings);
+        crossings,
+        allocator);
   }
 
   /** A test while the run goes; becomes a {@link TestRecord}. */
