@@ -7,11 +7,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kalamdb.cli.DialectOption;
 import org.kalamdb.cli.JsonOutput;
+import org.kalamdb.cli.ProcessCase;
 import org.kalamdb.cli.TextTable;
 import org.kalamdb.config.CheckOptions;
 import org.kalamdb.config.ConfigValidator;
 import org.kalamdb.config.Diagnostic;
 import org.kalamdb.config.Dialect;
+import org.kalamdb.config.ProcessModel;
 import org.kalamdb.config.RocksDbConfig;
 import org.kalamdb.config.ServerLayout;
 import org.kalamdb.config.ValidationResult;
@@ -167,14 +169,17 @@ public final class EstimateCommand implements Callable<Integer> {
     }
     List<Estimate> rows = counts.stream().map(n -> Estimate.of(chosen, n)).toList();
     if (json) {
-      JsonOutput.print(out, new Report(source, chosen.dialect().id(), rows));
+      List<ProcessCase> process =
+          rows.stream().map(row -> ProcessCase.of(chosen, row.columnFamilies())).toList();
+      JsonOutput.print(out, new Report(source, chosen.dialect().id(), rows, process));
     } else {
-      printTable(out, source, rows);
+      printTable(out, source, rows, chosen);
     }
     return 0;
   }
 
-  private static void printTable(PrintWriter out, String source, List<Estimate> rows) {
+  private static void printTable(
+      PrintWriter out, String source, List<Estimate> rows, RocksDbConfig config) {
     TextTable table = new TextTable("Scenario", "RocksDB defaults", "this config", "saving");
     for (Estimate row : rows) {
       table.row(row.scenario(), row.defaultsMb() + " MB", row.configText(), row.savingText());
@@ -190,6 +195,10 @@ public final class EstimateCommand implements Callable<Integer> {
           "    RocksDB defaults: " + row.defaultsFormula() + " = " + row.defaultsMb() + " MB");
       out.println("    this config:      " + row.configFormula() + " = " + row.configText());
       out.println("    saving:           " + row.savingFormula());
+      out.println(
+          "    "
+              + ProcessModel.processSentence(config, row.columnFamilies())
+                  .replaceFirst("^process: ", "process:          "));
     }
     out.println();
     out.println(
@@ -244,7 +253,8 @@ public final class EstimateCommand implements Callable<Integer> {
   }
 
   /** The {@code --json} document: where the config came from, its dialect id, one row per count. */
-  record Report(String config, String dialect, List<Estimate> scenarios) {}
+  record Report(
+      String config, String dialect, List<Estimate> scenarios, List<ProcessCase> process) {}
 
   /** The {@code --json} document with {@code --kafka-streams}. */
   record KafkaReport(String config, String dialect, Topology topology, KafkaEstimate estimate) {}

@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kalamdb.cli.CliRun;
 import org.kalamdb.config.MemoryModel;
+import org.kalamdb.config.ProcessModel;
 import org.kalamdb.config.RocksDbConfig;
 
 class CheckCommandTest {
@@ -29,6 +31,33 @@ class CheckCommandTest {
         .containsExactly(
             file + ": ok, worst case 304 MB for 17 column families (17 x 8 MB x 2 + 32 MB cache)");
     assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void withProcessEachValidFileGetsTheRssItsStoreAddsAndJsonAlwaysHasIt() throws IOException {
+    Path capped =
+        write(
+            "config.toml",
+            "[rocksdb]\nwrite_buffer_size_mb = 8\nblock_cache_size_mb = 32\nmemtable_limit_mb = 32\n");
+    Path bad = write("bad.toml", "[rocksdb]\nwrite_buffer_size_mb = 0\n");
+
+    CliRun run = CliRun.of("check", "--process", capped.toString(), bad.toString());
+    CliRun json = CliRun.of("check", "--json", capped.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    List<String> lines = run.outLines();
+    assertThat(lines.get(0)).startsWith(capped + ": ok, worst case 68 MB for 57 column families");
+    assertThat(lines.get(1))
+        .isEqualTo("  " + ProcessModel.processSentence(new RocksDbConfig(8, 2, 32, 32), 57))
+        .startsWith("  process: about 88 MB of RSS for RocksDB (68 MB worst case + 13 MB");
+    // An invalid file has no store to size: no process line under its summary.
+    assertThat(lines.get(lines.size() - 1)).endsWith("; not valid");
+    assertThat(lines).filteredOn(l -> l.contains("process:")).hasSize(1);
+    JsonNode process = new ObjectMapper().readTree(json.out()).get("files").get(0).get("process");
+    assertThat(process.get("mb").asInt()).isEqualTo(88);
+    assertThat(process.get("bytes").bigIntegerValue())
+        .isEqualTo(ProcessModel.processBytes(new RocksDbConfig(8, 2, 32, 32), 57));
+    assertThat(process.get("allocator").asText()).isEqualTo(ProcessModel.RECOMMENDED_SETUP);
   }
 
   @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kalamdb.cli.CliRun;
 import org.kalamdb.cli.ServerToml;
 import org.kalamdb.config.MemoryModel;
+import org.kalamdb.config.ProcessModel;
 import org.kalamdb.config.RocksDbConfig;
 
 class EstimateCommandTest {
@@ -33,7 +34,10 @@ class EstimateCommandTest {
           .contains("| " + defaults + " MB ")
           .contains("| " + configured + " MB ")
           .contains(cfs + " x 64 MB x 2 + " + cfs + " x 32 MB cache = " + defaults + " MB")
-          .contains(MemoryModel.formula(seed, cfs) + " = " + configured + " MB");
+          .contains(MemoryModel.formula(seed, cfs) + " = " + configured + " MB")
+          .contains(
+              "    process:          "
+                  + ProcessModel.processSentence(seed, cfs).substring("process: ".length()));
     }
     // 7 CFs: (1120 - 144) / 1120
     assertThat(run.out()).contains("| 7 CFs (server startup, 7 system) | 1120 MB ");
@@ -69,6 +73,10 @@ class EstimateCommandTest {
           .isCloseTo(
               100.0 * (defaults - configured) / defaults,
               org.assertj.core.data.Offset.offset(0.05));
+      JsonNode process = json.get("process").get(i - 1);
+      assertThat(process.get("bytes").bigIntegerValue())
+          .isEqualTo(ProcessModel.processBytes(config, cfs));
+      assertThat(process.get("formula").asText()).isEqualTo(ProcessModel.formula(config, cfs));
     }
   }
 
