@@ -13,8 +13,9 @@ import java.math.BigInteger;
  *   <li>{@link #STORE_KB} per open store (its threads, environment and LOG), and {@link
  *       #UNACCOUNTED_PER_CF_KB} per column family (per-CF structures RocksDB does not account),
  *       less the {@link MemoryModel#HARD_CAP_OVERHEAD_PER_CF_KB} a capped worst case already holds;
- *   <li>{@link #SLACK_PERCENT} of the worst case for the allocator's slack: memory RocksDB freed
- *       that the allocator keeps, with the recommended setup ({@link #RECOMMENDED_SETUP}).
+ *   <li>{@link #SLACK_PER_CF_KB} per column family for what grows with data beyond the accounting:
+ *       memory RocksDB freed that the allocator keeps, and file metadata, with the recommended
+ *       setup ({@link #RECOMMENDED_SETUP}); it grows with the column families, not with the cap.
  * </ul>
  *
  * <p>The JVM's own memory (heap, metaspace, threads) is not in it: size a container as the JVM's
@@ -28,11 +29,14 @@ public final class ProcessModel {
   /** Native memory an open store takes beyond its accounting before any column family. */
   public static final long STORE_KB = 3 * 1024;
 
-  /** Native memory per column family beyond RocksDB's accounting: 80-99 KB measured. */
+  /** Native memory per column family beyond RocksDB's accounting at open: 80-99 KB measured. */
   public static final long UNACCOUNTED_PER_CF_KB = 80;
 
-  /** The allocator's slack, in percent of the worst case, with {@link #RECOMMENDED_SETUP}. */
-  public static final int SLACK_PERCENT = 5;
+  /**
+   * What grows beyond the accounting once data is written, per column family, with {@link
+   * #RECOMMENDED_SETUP}: the measured rest went from about 0 MB at 57 to 6-10 MB at 200.
+   */
+  public static final long SLACK_PER_CF_KB = 56;
 
   /** The allocator setup the figures hold for: the one that kept RSS lowest. */
   public static final String RECOMMENDED_SETUP = "glibc malloc with MALLOC_ARENA_MAX=2";
@@ -46,14 +50,15 @@ public final class ProcessModel {
     return worstCase
         .add(BigInteger.valueOf(LIBRARY_MB << 20))
         .add(BigInteger.valueOf(STORE_KB << 10))
-        .add(BigInteger.valueOf(counted).multiply(BigInteger.valueOf(extraPerCfKb(config) << 10)))
-        .add(worstCase.multiply(BigInteger.valueOf(SLACK_PERCENT)).divide(BigInteger.valueOf(100)));
+        .add(
+            BigInteger.valueOf(counted)
+                .multiply(BigInteger.valueOf((extraPerCfKb(config) + SLACK_PER_CF_KB) << 10)));
   }
 
   /**
-   * The process line {@code check} and {@code estimate} print: {@code process: about 89 MB of RSS
-   * (68 MB worst case + 13 MB librocksdbjni + 3 MB store + 57 x 16 KB unaccounted + 5% allocator
-   * slack), as measured under glibc malloc with MALLOC_ARENA_MAX=2}.
+   * The process line {@code check} and {@code estimate} print: {@code process: about 88 MB of RSS
+   * for RocksDB (68 MB worst case + 13 MB librocksdbjni + 3 MB store + 57 x 16 KB unaccounted + 57
+   * x 56 KB allocator slack), as measured under glibc malloc with MALLOC_ARENA_MAX=2}.
    */
   public static String processSentence(RocksDbConfig config, int columnFamilies) {
     return "process: about "
@@ -64,7 +69,9 @@ public final class ProcessModel {
         + RECOMMENDED_SETUP;
   }
 
-  /** The terms: {@code 68 MB worst case + 13 MB librocksdbjni + ... + 5% allocator slack}. */
+  /**
+   * The terms: {@code 68 MB worst case + 13 MB librocksdbjni + ... + 57 x 56 KB allocator slack}.
+   */
   public static String formula(RocksDbConfig config, int columnFamilies) {
     int counted = MemoryModel.countedColumnFamilies(config, columnFamilies);
     return MemoryModel.worstCaseMbExact(config, columnFamilies)
@@ -77,8 +84,10 @@ public final class ProcessModel {
         + " x "
         + extraPerCfKb(config)
         + " KB unaccounted + "
-        + SLACK_PERCENT
-        + "% allocator slack";
+        + counted
+        + " x "
+        + SLACK_PER_CF_KB
+        + " KB allocator slack";
   }
 
   /** The unaccounted memory per column family the worst case does not hold already. */
