@@ -32,16 +32,16 @@ public final class ConfigValues {
     values.put("disable_wal", db.disableWal());
     values.put("compact_on_startup", db.compactOnStartup());
     for (ColumnFamilyProfile profile : config.profiles()) {
-      String prefix = ServerSection.PROFILES + "." + profile.name() + ".";
-      values.put(prefix + ServerSection.WRITE_BUFFER_SIZE, profile.writeBufferSizeBytes());
-      values.put(prefix + ServerSection.MAX_WRITE_BUFFERS, profile.maxWriteBufferNumber());
+      String prefix = ServerKey.CF_PROFILES.tomlName() + "." + profile.name() + ".";
+      values.put(prefix + ServerKey.WRITE_BUFFER_SIZE.tomlName(), profile.writeBufferSizeBytes());
+      values.put(prefix + ServerKey.MAX_WRITE_BUFFERS.tomlName(), profile.maxWriteBufferNumber());
     }
     config
         .legacyProfile()
         .ifPresent(
             legacy -> {
-              values.put(ServerSection.WRITE_BUFFER_SIZE, legacy.writeBufferSizeBytes());
-              values.put(ServerSection.MAX_WRITE_BUFFERS, legacy.maxWriteBufferNumber());
+              values.put(ServerKey.WRITE_BUFFER_SIZE.tomlName(), legacy.writeBufferSizeBytes());
+              values.put(ServerKey.MAX_WRITE_BUFFERS.tomlName(), legacy.maxWriteBufferNumber());
             });
     return values;
   }

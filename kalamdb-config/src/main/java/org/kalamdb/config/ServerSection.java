@@ -1,11 +1,13 @@
 package org.kalamdb.config;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 
@@ -18,20 +20,7 @@ import org.tomlj.TomlTable;
  * <p>Values that are wrong are left out, so the server's defaults stand in for them.
  */
 final class ServerSection implements SectionReader {
-  static final String PROFILES = "cf_profiles";
-  static final String WRITE_BUFFER_SIZE = "write_buffer_size";
-  static final String MAX_WRITE_BUFFERS = "max_write_buffers";
   private static final String SECTION = "storage.rocksdb";
-  private static final List<String> DB_KEYS =
-      List.of(
-          "block_cache_size",
-          "max_background_jobs",
-          "max_open_files",
-          "sync_writes",
-          "disable_wal",
-          "compact_on_startup");
-  private static final List<String> LEGACY_KEYS = List.of(WRITE_BUFFER_SIZE, MAX_WRITE_BUFFERS);
-  private static final List<String> PROFILE_KEYS = List.of(WRITE_BUFFER_SIZE, MAX_WRITE_BUFFERS);
 
   /** The legacy keys' values when a file gives only one of them: the last release's defaults. */
   private static final long LEGACY_WRITE_BUFFER_DEFAULT = 512 << 10;
@@ -42,7 +31,13 @@ final class ServerSection implements SectionReader {
   private final SourceText source;
   private final String file;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
-  private final Map<String, Object> values = new LinkedHashMap<>();
+
+  /** The valid values of {@link ServerKey.Kind#BYTES} and {@link ServerKey.Kind#COUNT} keys. */
+  private final Map<ServerKey, Long> numbers = new EnumMap<>(ServerKey.class);
+
+  /** The valid values of {@link ServerKey.Kind#FLAG} keys. */
+  private final Map<ServerKey, Boolean> flags = new EnumMap<>(ServerKey.class);
+
   private final Map<String, ColumnFamilyProfile> profiles = new LinkedHashMap<>();
   private boolean present;
 
@@ -71,14 +66,20 @@ final class ServerSection implements SectionReader {
     for (String name : table.keySet()) {
       Location keyAt = Location.of(table.inputPositionOf(List.of(name)));
       Object value = table.get(List.of(name));
-      if (name.equals(PROFILES)) {
-        readProfiles(value, keyAt);
-      } else if (DB_KEYS.contains(name) || LEGACY_KEYS.contains(name)) {
-        readDbKey(name, value, source.valueAt(keyAt));
-      } else {
-        List<String> known = new ArrayList<>(DB_KEYS);
-        known.add(PROFILES);
-        unknown(keyAt, SECTION + "." + name, "key '" + name + "' in [storage.rocksdb]", known);
+      Optional<ServerKey> known = ServerKey.inSection(name);
+      if (known.isEmpty()) {
+        unknown(
+            keyAt,
+            SECTION + "." + name,
+            "key '" + name + "' in [storage.rocksdb]",
+            ServerKey.sectionNames());
+        continue;
+      }
+      ServerKey key = known.get();
+      switch (key.kind()) {
+        case PROFILES -> readProfiles(value, keyAt);
+        case FLAG -> readFlag(key, value, source.valueAt(keyAt));
+        case BYTES, COUNT -> readNumber(key, value, source.valueAt(keyAt));
       }
     }
     warnLegacy(table);
@@ -88,9 +89,10 @@ final class ServerSection implements SectionReader {
 
   /** RocksDB refuses a write that asks for an fsync of a log it does not write. */
   private void warnSyncWithoutWal(TomlTable table) {
-    if (Boolean.TRUE.equals(values.get("sync_writes"))
-        && Boolean.TRUE.equals(values.get("disable_wal"))) {
-      Location at = source.valueAt(Location.of(table.inputPositionOf(List.of("sync_writes"))));
+    if (Boolean.TRUE.equals(flags.get(ServerKey.SYNC_WRITES))
+        && Boolean.TRUE.equals(flags.get(ServerKey.DISABLE_WAL))) {
+      List<String> path = List.of(ServerKey.SYNC_WRITES.tomlName());
+      Location at = source.valueAt(Location.of(table.inputPositionOf(path)));
       warning(
           at,
           SECTION + ".sync_writes",
@@ -100,52 +102,25 @@ final class ServerSection implements SectionReader {
     }
   }
 
-  private void readDbKey(String name, Object value, Location at) {
-    String key = SECTION + "." + name;
-    Optional<Object> checked =
-        switch (name) {
-          case "block_cache_size", WRITE_BUFFER_SIZE -> unsigned(name, key, value, at);
-          case "max_background_jobs" -> count(name, key, value, at, 0);
-          case "max_open_files" -> count(name, key, value, at, -1);
-          case MAX_WRITE_BUFFERS -> count(name, key, value, at, 0);
-          default -> bool(name, key, value, at);
-        };
-    checked.ifPresent(v -> values.put(name, v));
+  private void readNumber(ServerKey key, Object value, Location at) {
+    String dotted = SECTION + "." + key.tomlName();
+    OptionalLong checked = number(key, dotted, value, at);
     if (checked.isEmpty()) {
       return;
     }
-    Object v = checked.get();
-    if (name.equals("max_open_files") && v.equals(-1)) {
-      warning(
-          at,
-          key,
-          "max_open_files = -1 keeps every table file open: table readers live outside the block"
-              + " cache and grow with the SST count (7.7 MB at 3,470 files measured, see the"
-              + " manual's docs/hard-cap.md), and file handles can run out");
-    } else if (name.equals("max_open_files") && (int) v < 20) {
-      warning(
-          at,
-          key,
-          "max_open_files = " + v + " is raised to 20 by RocksDB; write 20 to say what runs");
-    } else if (name.equals("max_background_jobs") && v.equals(0)) {
-      warning(
-          at,
-          key,
-          "max_background_jobs = 0 still runs 1 flush and 1 compaction at a time in RocksDB;"
-              + " write 2 to say what runs");
-    } else if (name.equals("disable_wal") && v.equals(true)) {
-      warning(
-          at,
-          key,
-          "disable_wal = true: writes skip the write-ahead log, so a crash loses every write"
-              + " since the last flush");
-    } else if (name.equals("sync_writes") && v.equals(true)) {
-      warning(
-          at,
-          key,
-          "sync_writes = true: every write waits for an fsync of the write-ahead log, which"
-              + " makes writes many times slower");
+    long number = checked.getAsLong();
+    numbers.put(key, number);
+    ServerValueWarnings.of(key, number).ifPresent(message -> warning(at, dotted, message));
+  }
+
+  private void readFlag(ServerKey key, Object value, Location at) {
+    String dotted = SECTION + "." + key.tomlName();
+    if (!(value instanceof Boolean flag)) {
+      error(at, dotted, key.tomlName() + " must be true or false, got " + describe(value));
+      return;
     }
+    flags.put(key, flag);
+    ServerValueWarnings.of(key, flag).ifPresent(message -> warning(at, dotted, message));
   }
 
   /** One warning per legacy key: the server reads profiles instead since 2026-03. */
@@ -162,7 +137,8 @@ final class ServerSection implements SectionReader {
             + profile.maxWriteBufferNumber()
             + " for each of "
             + String.join(", ", ServerLayout.profileNames());
-    for (String name : LEGACY_KEYS) {
+    for (ServerKey key : ServerKey.legacyKeys()) {
+      String name = key.tomlName();
       if (table.contains(List.of(name))) {
         Location at = Location.of(table.inputPositionOf(List.of(name)));
         warning(
@@ -178,7 +154,7 @@ final class ServerSection implements SectionReader {
   }
 
   private void readProfiles(Object value, Location keyAt) {
-    String key = SECTION + "." + PROFILES;
+    String key = SECTION + "." + ServerKey.CF_PROFILES.tomlName();
     if (!(value instanceof TomlTable table)) {
       error(
           source.valueAt(keyAt),
@@ -216,57 +192,36 @@ final class ServerSection implements SectionReader {
   }
 
   private void readProfile(String name, TomlTable table, Location headerAt) {
-    String prefix = SECTION + "." + PROFILES + "." + name;
-    Long size = null;
-    Integer buffers = null;
+    String prefix = SECTION + "." + ServerKey.CF_PROFILES.tomlName() + "." + name;
+    Map<ServerKey, Long> given = new EnumMap<>(ServerKey.class);
     boolean valid = true;
-    for (String key : table.keySet()) {
-      Location keyAt = Location.of(table.inputPositionOf(List.of(key)));
+    for (String keyName : table.keySet()) {
+      Location keyAt = Location.of(table.inputPositionOf(List.of(keyName)));
+      String dotted = prefix + "." + keyName;
+      Optional<ServerKey> known = ServerKey.inProfile(keyName);
+      if (known.isEmpty()) {
+        unknown(
+            keyAt, dotted, "key '" + keyName + "' in profile " + name, ServerKey.profileNames());
+        continue;
+      }
       Location at = source.valueAt(keyAt);
-      Object value = table.get(List.of(key));
-      if (key.equals(WRITE_BUFFER_SIZE)) {
-        Optional<Object> v = unsigned(key, prefix + "." + key, value, at);
-        size = (Long) v.orElse(null);
-        valid &= v.isPresent();
-        if (size != null && size < ColumnFamilyProfile.MIN_WRITE_BUFFER_BYTES) {
-          warning(
-              at,
-              prefix + "." + key,
-              "write_buffer_size = "
-                  + size
-                  + " of profile "
-                  + name
-                  + " is raised to "
-                  + ColumnFamilyProfile.MIN_WRITE_BUFFER_BYTES
-                  + " (64 KiB) by RocksDB; write "
-                  + ColumnFamilyProfile.MIN_WRITE_BUFFER_BYTES
-                  + " to say what runs");
-        }
-      } else if (key.equals(MAX_WRITE_BUFFERS)) {
-        Optional<Object> v = count(key, prefix + "." + key, value, at, 0);
-        buffers = (Integer) v.orElse(null);
-        valid &= v.isPresent();
-        if (buffers != null && buffers < ColumnFamilyProfile.MIN_WRITE_BUFFERS) {
-          warning(
-              at,
-              prefix + "." + key,
-              "max_write_buffers = "
-                  + buffers
-                  + " of profile "
-                  + name
-                  + " is raised to 2 by RocksDB; write 2 to say what runs");
-        }
-      } else {
-        unknown(keyAt, prefix + "." + key, "key '" + key + "' in profile " + name, PROFILE_KEYS);
+      OptionalLong checked = number(known.get(), dotted, table.get(List.of(keyName)), at);
+      valid &= checked.isPresent();
+      if (checked.isPresent()) {
+        given.put(known.get(), checked.getAsLong());
+        ServerValueWarnings.inProfile(name, known.get(), checked.getAsLong())
+            .ifPresent(message -> warning(at, dotted, message));
       }
     }
-    boolean hasSize = table.contains(List.of(WRITE_BUFFER_SIZE));
-    boolean hasBuffers = table.contains(List.of(MAX_WRITE_BUFFERS));
+    boolean hasSize = table.contains(List.of(ServerKey.WRITE_BUFFER_SIZE.tomlName()));
+    boolean hasBuffers = table.contains(List.of(ServerKey.MAX_WRITE_BUFFERS.tomlName()));
     if (!hasSize || !hasBuffers) {
       String missing =
           !hasSize && !hasBuffers
               ? "neither write_buffer_size nor max_write_buffers"
-              : "no " + (hasSize ? MAX_WRITE_BUFFERS : WRITE_BUFFER_SIZE);
+              : "no "
+                  + (hasSize ? ServerKey.MAX_WRITE_BUFFERS : ServerKey.WRITE_BUFFER_SIZE)
+                      .tomlName();
       ColumnFamilyProfile fallback = ServerLayout.defaultProfile(name).orElseThrow();
       error(
           headerAt,
@@ -282,15 +237,27 @@ final class ServerSection implements SectionReader {
               + ", or remove the table for the defaults");
       return;
     }
-    if (valid && size != null && buffers != null) {
-      profiles.put(name, new ColumnFamilyProfile(name, size, buffers));
+    if (valid && given.size() == 2) {
+      profiles.put(
+          name,
+          new ColumnFamilyProfile(
+              name,
+              given.get(ServerKey.WRITE_BUFFER_SIZE),
+              Math.toIntExact(given.get(ServerKey.MAX_WRITE_BUFFERS))));
     }
   }
 
-  private Optional<Object> unsigned(String name, String key, Object value, Location at) {
+  /** A {@link ServerKey.Kind#BYTES} or {@link ServerKey.Kind#COUNT} value, checked. */
+  private OptionalLong number(ServerKey key, String dotted, Object value, Location at) {
+    return key.kind() == ServerKey.Kind.BYTES
+        ? unsigned(key.tomlName(), dotted, value, at)
+        : count(key.tomlName(), dotted, value, at, key.minimum());
+  }
+
+  private OptionalLong unsigned(String name, String key, Object value, Location at) {
     if (!(value instanceof Long number)) {
       error(at, key, name + " must be an integer number of bytes >= 0, got " + describe(value));
-      return Optional.empty();
+      return OptionalLong.empty();
     }
     if (number < 0) {
       error(
@@ -300,17 +267,17 @@ final class ServerSection implements SectionReader {
               + " must be an integer number of bytes >= 0, got "
               + number
               + ": the server fails to parse a negative size and will not start");
-      return Optional.empty();
+      return OptionalLong.empty();
     }
-    return Optional.of(number);
+    return OptionalLong.of(number);
   }
 
   /** A 32-bit count; {@code minimum} is 0, or -1 where -1 means unlimited. */
-  private Optional<Object> count(String name, String key, Object value, Location at, int minimum) {
+  private OptionalLong count(String name, String key, Object value, Location at, int minimum) {
     String range = "an integer >= " + minimum;
     if (!(value instanceof Long number)) {
       error(at, key, name + " must be " + range + ", got " + describe(value));
-      return Optional.empty();
+      return OptionalLong.empty();
     }
     if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
       error(
@@ -322,7 +289,7 @@ final class ServerSection implements SectionReader {
               + "), got "
               + number
               + ": the server will not start");
-      return Optional.empty();
+      return OptionalLong.empty();
     }
     if (number < minimum) {
       error(
@@ -334,17 +301,9 @@ final class ServerSection implements SectionReader {
               + ", got "
               + number
               + ": the server would start with it and hand it to RocksDB");
-      return Optional.empty();
+      return OptionalLong.empty();
     }
-    return Optional.of(number.intValue());
-  }
-
-  private Optional<Object> bool(String name, String key, Object value, Location at) {
-    if (!(value instanceof Boolean)) {
-      error(at, key, name + " must be true or false, got " + describe(value));
-      return Optional.empty();
-    }
-    return Optional.of(value);
+    return OptionalLong.of(number);
   }
 
   private static String describe(Object value) {
@@ -369,11 +328,13 @@ final class ServerSection implements SectionReader {
   }
 
   private Optional<ColumnFamilyProfile> legacyProfile() {
-    if (!values.containsKey(WRITE_BUFFER_SIZE) && !values.containsKey(MAX_WRITE_BUFFERS)) {
+    if (!numbers.containsKey(ServerKey.WRITE_BUFFER_SIZE)
+        && !numbers.containsKey(ServerKey.MAX_WRITE_BUFFERS)) {
       return Optional.empty();
     }
-    long size = (Long) values.getOrDefault(WRITE_BUFFER_SIZE, LEGACY_WRITE_BUFFER_DEFAULT);
-    int buffers = (Integer) values.getOrDefault(MAX_WRITE_BUFFERS, LEGACY_BUFFERS_DEFAULT);
+    long size = numbers.getOrDefault(ServerKey.WRITE_BUFFER_SIZE, LEGACY_WRITE_BUFFER_DEFAULT);
+    int buffers =
+        count(ServerKey.MAX_WRITE_BUFFERS, OptionalInt.of(LEGACY_BUFFERS_DEFAULT)).getAsInt();
     return Optional.of(new ColumnFamilyProfile("legacy", size, buffers));
   }
 
@@ -393,12 +354,12 @@ final class ServerSection implements SectionReader {
     DbSettings d = defaults.dbSettings();
     DbSettings db =
         new DbSettings(
-            intValue("max_background_jobs", d.maxBackgroundJobs()),
-            intValue("max_open_files", d.maxOpenFiles()),
-            (Boolean) values.getOrDefault("sync_writes", d.syncWrites()),
-            (Boolean) values.getOrDefault("disable_wal", d.disableWal()),
-            (Boolean) values.getOrDefault("compact_on_startup", d.compactOnStartup()));
-    long cache = (Long) values.getOrDefault("block_cache_size", defaults.blockCacheSizeBytes());
+            count(ServerKey.MAX_BACKGROUND_JOBS, d.maxBackgroundJobs()),
+            count(ServerKey.MAX_OPEN_FILES, d.maxOpenFiles()),
+            flags.getOrDefault(ServerKey.SYNC_WRITES, d.syncWrites()),
+            flags.getOrDefault(ServerKey.DISABLE_WAL, d.disableWal()),
+            flags.getOrDefault(ServerKey.COMPACT_ON_STARTUP, d.compactOnStartup()));
+    long cache = numbers.getOrDefault(ServerKey.BLOCK_CACHE_SIZE, defaults.blockCacheSizeBytes());
     return new RocksDbConfig(
         Dialect.KALAMDB_SERVER,
         cache,
@@ -408,9 +369,10 @@ final class ServerSection implements SectionReader {
         legacyProfile());
   }
 
-  private OptionalInt intValue(String name, OptionalInt fallback) {
-    Object value = values.get(name);
-    return value == null ? fallback : OptionalInt.of((Integer) value);
+  /** A count key's valid value (checked to fit an int), or {@code fallback}. */
+  private OptionalInt count(ServerKey key, OptionalInt fallback) {
+    Long value = numbers.get(key);
+    return value == null ? fallback : OptionalInt.of(Math.toIntExact(value));
   }
 
   @Override

@@ -56,13 +56,13 @@ final class ServerSectionText {
               List.of("storage", "rocksdb", "cf_profiles", profile.name()),
               List.of(
                   Key.commented(
-                      ServerSection.WRITE_BUFFER_SIZE,
+                      ServerKey.WRITE_BUFFER_SIZE.tomlName(),
                       profile.writeBufferSizeBytes(),
                       "Memtable size of each column family of this profile, in bytes (at least"
                           + " 65536), and memtables each may hold."),
                   // Covered by the comment above in a full render; its own when added alone.
                   new Key(
-                      ServerSection.MAX_WRITE_BUFFERS,
+                      ServerKey.MAX_WRITE_BUFFERS.tomlName(),
                       String.valueOf(profile.maxWriteBufferNumber()),
                       "Memtables each column family of this profile may hold.",
                       false))));

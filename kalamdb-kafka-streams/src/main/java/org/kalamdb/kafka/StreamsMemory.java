@@ -36,8 +36,6 @@ public final class StreamsMemory implements MemorySource {
 
   private static final String STATE_GROUP = "stream-state-metrics";
   private static final String THREAD_TAG = "thread-id";
-  private static final String STREAM_THREAD = "-StreamThread-";
-  private static final String STATE_UPDATER = "-StateUpdater-";
 
   private final Supplier<Map<MetricName, ?>> metrics;
   // The configs the application's stores used, as samples found them: their stalls are counted.
@@ -128,7 +126,7 @@ public final class StreamsMemory implements MemorySource {
   }
 
   private static String idOf(StoreEntry entry, Set<StoreId> ids) {
-    String thread = streamThreadOf(entry.threadName());
+    String thread = entry.streamThreadName();
     String name = entry.storeName();
     if (ids.contains(new StoreId(thread, name))) {
       return name;
@@ -142,20 +140,6 @@ public final class StreamsMemory implements MemorySource {
       }
     }
     return null;
-  }
-
-  /**
-   * The stream thread whose metrics name a store opened on {@code threadName}: a stream thread's
-   * state updater ({@code <client>-StateUpdater-<n>}, named after {@code <client>-StreamThread-<n>}
-   * in Kafka 4.4.0) opens the segments restorations and standbys create.
-   */
-  private static String streamThreadOf(String threadName) {
-    int at = threadName.lastIndexOf(STATE_UPDATER);
-    return at < 0
-        ? threadName
-        : threadName.substring(0, at)
-            + STREAM_THREAD
-            + threadName.substring(at + STATE_UPDATER.length());
   }
 
   private static String logicalName(String instance, Set<StoreId> ids) {

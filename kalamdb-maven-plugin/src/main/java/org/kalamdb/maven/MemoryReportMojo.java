@@ -44,7 +44,8 @@ public class MemoryReportMojo extends KalamMojo {
    * read, in name order) or report files. On the command line a comma-separated list, e.g. {@code
    * -Dkalamdb.reports=shard-1/target/kalamdb-reports,shard-2/target/kalamdb-reports} for the
    * folders of CI shards. A relative path is taken relative to the project's base directory. A
-   * location that does not exist is skipped with a warning.
+   * location that does not exist is skipped with a warning; a file reached twice (also through
+   * symbolic links) is read once.
    */
   @Parameter(
       property = "kalamdb.reports",

@@ -1,8 +1,6 @@
 package org.kalamdb.store;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -13,29 +11,17 @@ import org.kalamdb.config.ServerLayout;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.RocksDB;
-import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
 
 /**
  * A RocksDB store opened from a {@link RocksDbConfig}, with column families addressed by name and
  * memory measured by RocksDB's own accounting.
  *
- * <p><b>Options.</b> Built by {@link RocksDbOptions} (which says what each setting does and why),
- * the same class an application that opens RocksDB itself uses, so both run the same options from
- * the same config. In hard-cap mode a column family created at run time gets the arena block size
- * for the new count, and each creation resizes the blocks of the two families sized longest ago
- * (for their next memtable), so every family stays sized for at least half the live count; the
- * resizes run after the write lock is released (under the read lock), so reads and writes go on
- * meanwhile. Measurements behind these choices: {@code docs/measurements/rocksdb-options.md}.
- *
- * <p><b>Server files.</b> A config read from a KalamDB {@code server.toml} ({@link
- * Dialect#KALAMDB_SERVER}) gives each column family the write buffer size and count of its profile
- * ({@link #profileOf}; RocksDB raises a buffer below 64 KiB to 64 KiB and a count below 2 to 2),
- * one shared cache of {@code block_cache_size}, and the file's {@code max_background_jobs} and
- * {@code max_open_files}. {@code disable_wal} turns the write-ahead log off (as {@link
- * WriteAheadLog#DISABLED} does), {@code sync_writes} syncs it on every write while it is on, and
- * {@code compact_on_startup} compacts every column family before {@link #open} returns. The hard
- * cap is a toolkit setting only.
+ * <p><b>Options.</b> Built by {@link RocksDbOptions}, which says what each setting does and why in
+ * both dialects (from a KalamDB {@code server.toml}, each column family takes its profile: {@link
+ * #profileOf}); an application that opens RocksDB itself uses the same class, so both run the same
+ * options from the same config. In hard-cap mode the arena blocks of all column families stay sized
+ * for the live count as families are created at run time. Measurements behind these choices: {@code
+ * docs/measurements/rocksdb-options.md}.
  *
  * <p><b>Threads.</b> Every method may be called from any number of threads. Reads and writes run
  * concurrently under a read lock; {@link #createColumnFamily}, {@link #dropColumnFamily} and {@link
@@ -43,29 +29,23 @@ import org.rocksdb.RocksIterator;
  * callback that waits for another thread's creation, drop or close therefore deadlocks ({@link
  * #scan}).
  *
- * <p><b>Lifetime.</b> The store owns every native object it creates (handles, database, options,
- * cache, write buffer manager) and {@link #close()} frees each exactly once, handles first. Close
- * is idempotent. Any call after close, or racing it and losing, throws {@link
- * IllegalStateException}; nothing touches freed native memory. Handles obtained from {@link #db()}
- * and {@link #columnFamily(String)} are the store's: do not close them. If a user does, every call
- * that would use the closed object throws {@link IllegalStateException} naming it, the background
- * sampler and {@link #close()} leave it alone, and memory is accounted from what is still open. Do
- * not use those objects after the store is closed: that is the one thing the store cannot guard.
+ * <p><b>Lifetime.</b> The store owns every native object it creates and {@link #close()} frees each
+ * exactly once. Any call after close, or racing it and losing, throws {@link
+ * IllegalStateException}; nothing touches freed native memory. The objects {@link #db()} and {@link
+ * #columnFamily(String)} return are the store's too: if a user closes one, the calls that would use
+ * it throw {@link IllegalStateException} naming it, the sampler and {@link #close()} leave it
+ * alone, and memory is accounted from what is still open.
  *
  * <p><b>Storage.</b> A store lives on disk ({@link Storage#DISK}, the default) or in memory ({@link
- * Storage#MEMORY}, the {@code open} overloads taking a {@link Storage}): a memory store keeps its
- * files in a {@link org.rocksdb.RocksMemEnv} of its own, made by {@link RocksDbOptions}, writes
- * nothing to disk, creates no directory ({@link #directory()} is only its name in that
- * environment), always starts empty and frees its files at {@link #close()}, after the database and
- * its handles. Everything else works as on disk. The memory its files take is reported as {@link
- * MemoryUsage#inMemoryFileBytes()}, outside {@link MemoryUsage#total()}.
+ * Storage#MEMORY}, the {@code open} overloads taking a {@link Storage}); everything works the same,
+ * and the memory a memory store's files take is {@link MemoryUsage#inMemoryFileBytes()}, outside
+ * {@link MemoryUsage#total()}.
  *
  * <p><b>Memory.</b> {@link #memoryUsage()} reads RocksDB's figures now; {@link #peakMemoryUsage()}
- * is the highest total sampled since open or {@link #resetPeak()}; {@link #recordPeaks()} gives
- * independent high-water marks, e.g. one per budget check. Samples are taken after every MB written
+ * and each {@link #recordPeaks()} keep the highest of the samples taken after every MB written
  * through this class, every 100 ms by one background thread shared by all stores, at every memtable
- * seal and flush start (RocksDB's listener), on each call of {@link #peakMemoryUsage()}, and once
- * more in {@link #close()}; a short spike between samples can be missed.
+ * seal and flush start, on each call of {@link #peakMemoryUsage()}, and once more in {@link
+ * #close()}; a short spike between samples can be missed.
  */
 public final class KalamStore implements AutoCloseable {
 
@@ -79,19 +59,17 @@ public final class KalamStore implements AutoCloseable {
   private final StoreHandles handles;
   private final RocksDbOptions options;
   private final CloseGuard guard;
+  private final StoreCalls calls;
   private final StorePeaks peaks;
-  // Hard-cap mode: the column family count each family's arena block was sized for.
-  private final ArenaSizes arenaSizes = new ArenaSizes();
+  private final ArenaResizing arena;
 
   private KalamStore(StoreHandles handles) {
     this.handles = handles;
     this.options = handles.options();
     this.guard = new CloseGuard(handles.storeName());
+    this.calls = new StoreCalls(guard, handles);
     this.peaks = new StorePeaks(handles);
-    List<String> names = handles.families().names();
-    for (String name : names) {
-      arenaSizes.sized(name, names.size());
-    }
+    this.arena = new ArenaResizing(handles);
   }
 
   /**
@@ -108,7 +86,8 @@ public final class KalamStore implements AutoCloseable {
    * family. Column families found on disk but not listed are opened too, so a store always reopens;
    * {@code "default"} is always open and addressable by that name. A config in the kalamdb-server
    * dialect also opens the six column families a server opens ({@link
-   * ServerLayout#COLUMN_FAMILIES}), each with its profile.
+   * ServerLayout#COLUMN_FAMILIES}), each with its profile, and with {@code compact_on_startup}
+   * compacts every column family before returning.
    *
    * @param columnFamilies names to open or create; may be empty, may include {@code "default"}
    * @param wal whether {@link #put} and {@link #delete} write the write-ahead log
@@ -180,28 +159,6 @@ public final class KalamStore implements AutoCloseable {
     }
   }
 
-  /** A RocksDB call that may throw the checked {@link RocksDBException}. */
-  @FunctionalInterface
-  private interface NativeCall<T> {
-    T call() throws RocksDBException;
-  }
-
-  /**
-   * Runs {@code call} (a read or a write) under the guard's read lock on an open store whose
-   * database is open; wraps RocksDB's exception.
-   */
-  private <T> T guarded(String what, NativeCall<T> call) {
-    return guard.whileOpen(
-        () -> {
-          handles.requireDatabaseOpen();
-          try {
-            return call.call();
-          } catch (RocksDBException e) {
-            throw handles.failure(what + " failed", e);
-          }
-        });
-  }
-
   /**
    * Writes {@code value} under {@code key} in a column family.
    *
@@ -212,12 +169,11 @@ public final class KalamStore implements AutoCloseable {
   public void put(String columnFamily, byte[] key, byte[] value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
-    guarded(
+    calls.run(
         "put into column family '" + columnFamily + "'",
         () -> {
           handles.db().put(handles.openHandle(columnFamily), handles.writeOptions(), key, value);
           peaks.wrote((long) key.length + value.length);
-          return null;
         });
   }
 
@@ -229,7 +185,7 @@ public final class KalamStore implements AutoCloseable {
    */
   public byte[] get(String columnFamily, byte[] key) {
     Objects.requireNonNull(key, "key");
-    return guarded(
+    return calls.get(
         "get from column family '" + columnFamily + "'",
         () -> handles.db().get(handles.openHandle(columnFamily), key));
   }
@@ -242,12 +198,11 @@ public final class KalamStore implements AutoCloseable {
    */
   public void delete(String columnFamily, byte[] key) {
     Objects.requireNonNull(key, "key");
-    guarded(
+    calls.run(
         "delete from column family '" + columnFamily + "'",
         () -> {
           handles.db().delete(handles.openHandle(columnFamily), handles.writeOptions(), key);
           peaks.wrote(key.length);
-          return null;
         });
   }
 
@@ -278,26 +233,11 @@ public final class KalamStore implements AutoCloseable {
   public void scanPrefix(String columnFamily, byte[] prefix, BiConsumer<byte[], byte[]> visitor) {
     Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(visitor, "visitor");
-    guarded(
+    calls.run(
         "scan of column family '" + columnFamily + "'",
         () -> {
-          try (RocksIterator it = handles.db().newIterator(handles.openHandle(columnFamily))) {
-            for (it.seek(prefix); it.isValid(); it.next()) {
-              byte[] key = it.key();
-              if (!startsWith(key, prefix)) {
-                break;
-              }
-              visitor.accept(key, it.value());
-            }
-            it.status();
-          }
-          return null;
+          PrefixScan.run(handles.db(), handles.openHandle(columnFamily), prefix, visitor);
         });
-  }
-
-  private static boolean startsWith(byte[] key, byte[] prefix) {
-    return key.length >= prefix.length
-        && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   /**
@@ -306,17 +246,12 @@ public final class KalamStore implements AutoCloseable {
    * @throws IllegalStateException when the store is closed
    */
   public void flush() {
-    guarded(
+    calls.run(
         "flush",
         () -> {
           try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
-            List<ColumnFamilyHandle> all = new ArrayList<>();
-            for (String name : handles.families().names()) {
-              all.add(handles.openHandle(name));
-            }
-            handles.db().flush(flush, all);
+            handles.db().flush(flush, handles.openHandles());
           }
-          return null;
         });
   }
 
@@ -331,25 +266,13 @@ public final class KalamStore implements AutoCloseable {
    */
   public void createColumnFamily(String name) {
     ColumnFamilyName.require(name);
-    RocksDbConfig config = config();
     guard.exclusive(
         "createColumnFamily",
         () -> {
           handles.create(name);
-          if (!config.hasMemtableLimit()) {
-            return false;
-          }
-          arenaSizes.sized(name, handles.families().size());
-          return true;
+          return arena.created(name);
         },
-        () -> {
-          try {
-            arenaSizes.resizeStale(config, handles.db(), handles.families().handles());
-          } catch (RocksDBException e) {
-            throw handles.failure(
-                "created column family '" + name + "' but cannot resize arena blocks", e);
-          }
-        });
+        () -> arena.resizeStale(name));
   }
 
   /**
@@ -365,7 +288,7 @@ public final class KalamStore implements AutoCloseable {
         "dropColumnFamily",
         () -> {
           handles.drop(name);
-          arenaSizes.forget(name);
+          arena.dropped(name);
           return false;
         },
         () -> {});
@@ -377,7 +300,7 @@ public final class KalamStore implements AutoCloseable {
    * @throws IllegalStateException when the store is closed
    */
   public List<String> columnFamilyNames() {
-    return guarded("columnFamilyNames", handles.families()::names);
+    return calls.get("columnFamilyNames", handles.families()::names);
   }
 
   /**
@@ -387,7 +310,7 @@ public final class KalamStore implements AutoCloseable {
    *     {@link #db()}
    */
   public MemoryUsage memoryUsage() {
-    return guarded("memoryUsage", peaks::sample);
+    return calls.get("memoryUsage", peaks::sample);
   }
 
   /**
@@ -440,30 +363,26 @@ public final class KalamStore implements AutoCloseable {
 
   /**
    * The open database, for anything this class does not offer. Owned by the store: do not close it
-   * (if you do, every later call of the store throws {@link IllegalStateException} saying so, and
-   * {@link #close()} frees the rest without touching it). Using the returned object after the
-   * <em>store</em> is closed is the one thing no wrapper can guard: RocksDB's Java objects do not
-   * check that they are open, so that crashes the JVM.
+   * (see Lifetime above for what happens if you do), and do not use it after the <em>store</em> is
+   * closed: RocksDB's Java objects do not check that they are open, so that crashes the JVM.
    *
    * @throws IllegalStateException when the store is closed, or the database was closed through this
    */
   public RocksDB db() {
-    return guarded("db", handles::db);
+    return calls.get("db", handles::db);
   }
 
   /**
-   * The handle of an open column family. Owned by the store: do not close it (if you do, the
-   * store's calls on that family throw {@link IllegalStateException} saying so) and do not use it
-   * after dropping the family. Using it after the <em>store</em> is closed is the one thing no
-   * wrapper can guard: RocksDB's Java objects do not check that they are open, so that crashes the
-   * JVM.
+   * The handle of an open column family. Owned by the store: do not close it (see Lifetime above)
+   * and do not use it after dropping the family or after the <em>store</em> is closed, which
+   * crashes the JVM, as with {@link #db()}.
    *
    * @throws IllegalArgumentException for an unknown column family, naming the known ones
    * @throws IllegalStateException when the store is closed, or the handle or the database was
    *     closed by its user
    */
   public ColumnFamilyHandle columnFamily(String name) {
-    return guarded("columnFamily", () -> handles.openHandle(name));
+    return calls.get("columnFamily", () -> handles.openHandle(name));
   }
 
   /**

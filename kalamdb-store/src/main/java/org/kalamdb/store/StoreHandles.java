@@ -199,6 +199,15 @@ final class StoreHandles {
     return handle;
   }
 
+  /** The handle of every open family, in opening order; refused as {@link #openHandle} is. */
+  List<ColumnFamilyHandle> openHandles() {
+    List<ColumnFamilyHandle> all = new ArrayList<>();
+    for (String name : families.names()) {
+      all.add(openHandle(name));
+    }
+    return all;
+  }
+
   /** Creates the column family {@code name} with the options of its profile, and opens it. */
   void create(String name) {
     requireDatabaseOpen();
