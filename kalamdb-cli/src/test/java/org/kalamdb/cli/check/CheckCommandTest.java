@@ -60,6 +60,22 @@ class CheckCommandTest {
     assertThat(process.get("allocator").asText()).isEqualTo(ProcessModel.RECOMMENDED_SETUP);
   }
 
+  /** docs/cli.md, "The process line": the example's two lines are what the command prints. */
+  @Test
+  void theManualsProcessExampleIsWhatTheCommandPrints() throws IOException {
+    Path sample = Path.of("..", "sample-project", "src", "main", "resources", "config.toml");
+    String manualName = "sample-project/src/main/resources/config.toml";
+    List<String> manual = Files.readAllLines(Path.of("..", "docs", "cli.md"));
+    int command = manual.indexOf("$ kalamdb check --process " + manualName);
+    assertThat(command).as("the example in docs/cli.md").isPositive();
+
+    CliRun run = CliRun.of("check", "--process", sample.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().replace(sample.toString(), manualName).lines().toList())
+        .isEqualTo(manual.subList(command + 1, command + 3));
+  }
+
   @Test
   void aFileWithoutTheSectionSaysTheDefaultsApply() throws IOException {
     Path file = write("server.toml", "[server]\nport = 8080\n");

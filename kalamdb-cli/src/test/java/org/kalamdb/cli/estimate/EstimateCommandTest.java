@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kalamdb.cli.CliRun;
@@ -42,6 +43,18 @@ class EstimateCommandTest {
     // 7 CFs: (1120 - 144) / 1120
     assertThat(run.out()).contains("| 7 CFs (server startup, 7 system) | 1120 MB ");
     assertThat(run.out()).contains("(1120 - 144) / 1120 = 87.1%");
+  }
+
+  /** docs/cli.md, "kalamdb estimate": the example output is the command's whole output. */
+  @Test
+  void theManualsExampleIsWhatTheCommandPrints() throws IOException {
+    List<String> manual = Files.readAllLines(Path.of("..", "docs", "cli.md"));
+    CliRun run = CliRun.of("estimate");
+
+    List<String> printed = run.out().lines().toList();
+    int start = manual.indexOf(printed.get(0));
+    assertThat(start).as("the example in docs/cli.md").isPositive();
+    assertThat(manual.subList(start, start + printed.size())).isEqualTo(printed);
   }
 
   @Test
