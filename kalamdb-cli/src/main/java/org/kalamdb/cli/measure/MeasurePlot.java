@@ -32,15 +32,16 @@ final class MeasurePlot {
             540,
             new ChartAxis("column families", 1),
             new ChartAxis("memory (MB)", Megabytes.unit()));
+    // One series per profile, and per allocator setup when the runs used several.
     Map<String, List<WorkerResult>> byProfile = new LinkedHashMap<>();
     for (WorkerResult r : report.results()) {
       if (r.ok()) {
-        byProfile.computeIfAbsent(r.profile(), p -> new ArrayList<>()).add(r);
+        byProfile.computeIfAbsent(report.runLabel(r), p -> new ArrayList<>()).add(r);
       }
     }
     int colour = 0;
     for (Map.Entry<String, List<WorkerResult>> profile : byProfile.entrySet()) {
-      String label = label(profile.getKey());
+      String label = profile.getKey();
       List<WorkerResult> runs =
           profile.getValue().stream()
               .sorted(Comparator.comparingInt(WorkerResult::columnFamilies))
@@ -72,14 +73,5 @@ final class MeasurePlot {
         r.columnFamilies(),
         bytes,
         what + ", " + r.columnFamilies() + " CFs: " + Megabytes.of(bytes));
-  }
-
-  private static String label(String id) {
-    for (Profile p : Profile.values()) {
-      if (p.id().equals(id)) {
-        return p.label();
-      }
-    }
-    return id;
   }
 }

@@ -69,7 +69,7 @@ record MeasureReport(
             "SST files",
             "time");
     for (WorkerResult r : results) {
-      String label = rowLabel(r);
+      String label = runLabel(r);
       if (!r.ok()) {
         table.row(
             label,
@@ -144,7 +144,7 @@ record MeasureReport(
     for (WorkerResult r : measured) {
       RssParts parts = r.rss();
       table.row(
-          label(r.profile()),
+          Profile.labelOf(r.profile()),
           String.valueOf(r.columnFamilies()),
           r.allocator(),
           mb(parts.growthBytes()),
@@ -172,8 +172,10 @@ record MeasureReport(
             + " everything (the allocator keeping freed pages).");
   }
 
-  /** The profile, and the allocator setup when the runs used several. */
-  private String rowLabel(WorkerResult r) {
+  /**
+   * How tables and plots name a run: its profile, and its allocator setup when runs used several.
+   */
+  String runLabel(WorkerResult r) {
     boolean several =
         results.stream()
                 .map(WorkerResult::allocatorSetup)
@@ -182,16 +184,7 @@ record MeasureReport(
                 .limit(2)
                 .count()
             > 1;
-    return label(r.profile()) + (several ? " on " + r.allocatorSetup() : "");
-  }
-
-  private static String label(String id) {
-    for (Profile p : Profile.values()) {
-      if (p.id().equals(id)) {
-        return p.label();
-      }
-    }
-    return id;
+    return Profile.labelOf(r.profile()) + (several ? " on " + r.allocatorSetup() : "");
   }
 
   static String mb(long bytes) {

@@ -35,6 +35,16 @@ public enum Profile {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The label of the profile whose {@link #id()} is {@code id}; the id itself for any other. */
+  static String labelOf(String id) {
+    for (Profile p : values()) {
+      if (p.id().equals(id)) {
+        return p.label();
+      }
+    }
+    return id;
+  }
+
   /** How reports name the profile. */
   public String label() {
     return label;

@@ -230,4 +230,29 @@ class MeasurePlotTest {
         .extracting(e -> e.getAttribute("data-x") + "=" + e.getAttribute("data-y"))
         .containsExactly("6=" + (5 << 20));
   }
+
+  @Test
+  void eachAllocatorSetupIsASeriesOfItsOwn() throws Exception {
+    WorkerResult run =
+        new WorkerResult(
+            "config", 6, true, null, 5 << 20, 4 << 20, 1 << 20, 0, null, 1, 1, 1, 1, 0, 1, null,
+            null, null);
+    MeasureReport report =
+        new MeasureReport(
+            MeasureReport.Machine.current(),
+            64,
+            1,
+            1024,
+            "sequential",
+            List.of(run.under(AllocatorSetup.GLIBC), run.under(AllocatorSetup.JEMALLOC)));
+    Path file = workDir.resolve("two.svg");
+    Files.writeString(file, MeasurePlot.svg(report), StandardCharsets.UTF_8);
+
+    List<Element> series = withClass(xml(file).getDocumentElement(), "g", "series");
+
+    assertThat(series).hasSize(2);
+    assertThat(Files.readString(file))
+        .contains("config on glibc accounted")
+        .contains("config on jemalloc accounted");
+  }
 }
