@@ -22,18 +22,21 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.Env;
 import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
+import org.rocksdb.RocksMemEnv;
 
 /**
  * The per-test cost of a store's lifecycle (open, one put and get, budget check, close, delete),
- * hand-written against {@code @KalamStoreTest} on disk and in memory, at 1, 6 and 57 column
- * families. Each test runs as a real JUnit test class through the JUnit Platform (EngineTestKit); a
- * test's time is from its started to its finished event, which covers {@code @TempDir} and the
- * extension's work before and after the method. The variants take turns in every repetition, so
- * they share the machine's noise; the table gives medians. Not a test: run it with the command in
- * docs/measurements.md ("Lifecycle speed"). Argument: repetitions (default 180), after 20 warm-up
- * rounds.
+ * {@code @KalamStoreTest} against the same test written by hand, on disk (anchor: {@code @TempDir}
+ * + {@code RocksDB.open}) and in memory (anchor: {@code RocksMemEnv} + {@code RocksDB.open}), at 1,
+ * 6 and 57 column families. Each test runs as a real JUnit test class through the JUnit Platform
+ * (EngineTestKit); a test's time is from its started to its finished event, which covers
+ * {@code @TempDir} and the extension's work before and after the method. The variants take turns in
+ * every repetition, so they share the machine's noise; the table gives medians. Not a test: run it
+ * with the command in docs/measurements.md ("Lifecycle speed"). Argument: repetitions (default
+ * 180), after 20 warm-up rounds.
  */
 public final class LifecycleHarness {
 
@@ -41,12 +44,20 @@ public final class LifecycleHarness {
   private static final byte[] VALUE = "v".getBytes(StandardCharsets.UTF_8);
   private static final int[] COLUMN_FAMILIES = {1, 6, 57};
   private static final List<Class<?>> VARIANTS =
-      List.of(HandWritten.class, ExtensionOnDisk.class, ExtensionInMemory.class);
+      List.of(
+          HandWritten.class,
+          ExtensionOnDisk.class,
+          ExtensionInMemory.class,
+          HandWrittenInMemory.class);
   private static final List<String> LABELS =
       List.of(
           "(a) hand-written @TempDir + RocksDB.open (seed options)",
           "(b) @KalamStoreTest store, disk",
-          "(c) @KalamStoreTest(storage = \"memory\") store");
+          "(c) @KalamStoreTest(storage = \"memory\") store",
+          "(d) hand-written RocksMemEnv + RocksDB.open (seed options)");
+
+  /** The ratios printed: each extension variant against its hand-written anchor. */
+  private static final int[][] RATIOS = {{1, 0}, {2, 3}};
 
   private LifecycleHarness() {}
 
@@ -57,26 +68,32 @@ public final class LifecycleHarness {
 
     @Test
     void cf1() throws Exception {
-      lifecycle(dir, 1);
+      lifecycle(dir.toString(), null, 1);
     }
 
     @Test
     void cf6() throws Exception {
-      lifecycle(dir, 6);
+      lifecycle(dir.toString(), null, 6);
     }
 
     @Test
     void cf57() throws Exception {
-      lifecycle(dir, 57);
+      lifecycle(dir.toString(), null, 57);
     }
 
-    /** Seed options: 8 MB x 2 write buffers per column family, one 32 MB LRU cache. */
-    private static void lifecycle(Path dir, int columnFamilies) throws Exception {
+    /**
+     * Seed options: 8 MB x 2 write buffers per column family, one 32 MB LRU cache; in {@code env}
+     * when it is not null. Frees every native handle it made, the database's before its options.
+     */
+    static void lifecycle(String path, Env env, int columnFamilies) throws Exception {
       RocksDB.loadLibrary();
       List<ColumnFamilyHandle> handles = new ArrayList<>();
       try (LRUCache cache = new LRUCache(32L << 20);
           DBOptions options =
               new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)) {
+        if (env != null) {
+          options.setEnv(env);
+        }
         BlockBasedTableConfig table = new BlockBasedTableConfig().setBlockCache(cache);
         List<ColumnFamilyOptions> cfOptions = new ArrayList<>();
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
@@ -89,7 +106,7 @@ public final class LifecycleHarness {
           cfOptions.add(cf);
           descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), cf));
         }
-        try (RocksDB db = RocksDB.open(options, dir.toString(), descriptors, handles)) {
+        try (RocksDB db = RocksDB.open(options, path, descriptors, handles)) {
           db.put(handles.get(0), KEY, VALUE);
           if (db.get(handles.get(0), KEY) == null) {
             throw new AssertionError("lost the value");
@@ -115,6 +132,35 @@ public final class LifecycleHarness {
         names.add("t" + i);
       }
       return names;
+    }
+  }
+
+  /**
+   * The hand-written test in memory: a {@link RocksMemEnv} of its own (as a memory store has), the
+   * same options and work as {@link HandWritten}, the environment freed after the database.
+   */
+  @Fixture
+  public static class HandWrittenInMemory {
+    @Test
+    void cf1() throws Exception {
+      inMemory(1);
+    }
+
+    @Test
+    void cf6() throws Exception {
+      inMemory(6);
+    }
+
+    @Test
+    void cf57() throws Exception {
+      inMemory(57);
+    }
+
+    private static void inMemory(int columnFamilies) throws Exception {
+      RocksDB.loadLibrary();
+      try (Env env = new RocksMemEnv(Env.getDefault())) {
+        HandWritten.lifecycle("/lifecycle", env, columnFamilies);
+      }
     }
   }
 
@@ -163,6 +209,7 @@ public final class LifecycleHarness {
   public static void main(String[] args) throws Exception {
     int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 180;
     Path base = Files.createTempDirectory("kalamdb-lifecycle-");
+    String loadAtStart = loadAverage();
     Map<String, List<Long>> nanos = new LinkedHashMap<>();
     for (int round = -20; round < repetitions; round++) {
       for (int cf : COLUMN_FAMILIES) {
@@ -176,7 +223,7 @@ public final class LifecycleHarness {
         }
       }
     }
-    print(nanos, repetitions);
+    print(nanos, repetitions, loadAtStart);
     // Every store and @TempDir was deleted by its own cleanup: the base is empty by now.
     Files.delete(base);
   }
@@ -186,7 +233,11 @@ public final class LifecycleHarness {
         EngineTestKit.engine("junit-jupiter")
             .selectors(
                 selectMethod(
-                    type, method, type == HandWritten.class ? "" : KalamStore.class.getName()))
+                    type,
+                    method,
+                    type == HandWritten.class || type == HandWrittenInMemory.class
+                        ? ""
+                        : KalamStore.class.getName()))
             .configurationParameter(FixtureRunCondition.PARAMETER, "true")
             .configurationParameter("kalamdb.store.base-dir", base.toString())
             .configurationParameter("junit.jupiter.tempdir.parent", base.toString())
@@ -204,12 +255,25 @@ public final class LifecycleHarness {
         .toNanos();
   }
 
-  private static void print(Map<String, List<Long>> nanos, int repetitions) throws Exception {
+  /** The 1, 5 and 15 minute load averages, where the system gives them. */
+  private static String loadAverage() throws Exception {
+    Path loadavg = Path.of("/proc/loadavg");
+    if (!Files.exists(loadavg)) {
+      return "unknown";
+    }
+    String[] fields = Files.readString(loadavg).strip().split(" ");
+    return fields[0] + " " + fields[1] + " " + fields[2];
+  }
+
+  private static void print(Map<String, List<Long>> nanos, int repetitions, String loadAtStart)
+      throws Exception {
     System.out.printf(
         Locale.ROOT,
-        "per test: open, one put/get, check, close, delete; median of %d (load average %s)%n",
+        "per test: open, one put/get, check, close, delete; median of %d"
+            + " (load average %s at the start, %s at the end)%n",
         repetitions,
-        Files.readString(Path.of("/proc/loadavg")).strip());
+        loadAtStart,
+        loadAverage());
     System.out.println("| | 1 CF | 6 CFs | 57 CFs |");
     System.out.println("|---|---|---|---|");
     double[][] medians = new double[VARIANTS.size()][COLUMN_FAMILIES.length];
@@ -221,19 +285,20 @@ public final class LifecycleHarness {
       }
       System.out.println(row);
     }
-    for (int v = 1; v < VARIANTS.size(); v++) {
-      StringBuilder row = new StringBuilder("| (" + (char) ('a' + v) + ")/(a), of the medians |");
-      StringBuilder paired =
-          new StringBuilder("| (" + (char) ('a' + v) + ")/(a), median of each round's ratio |");
+    for (int[] pair : RATIOS) {
+      String name = "(" + (char) ('a' + pair[0]) + ")/(" + (char) ('a' + pair[1]) + ")";
+      StringBuilder row = new StringBuilder("| " + name + ", of the medians |");
+      StringBuilder paired = new StringBuilder("| " + name + ", median of each round's ratio |");
       for (int c = 0; c < COLUMN_FAMILIES.length; c++) {
-        row.append(String.format(Locale.ROOT, " %.2f |", medians[v][c] / medians[0][c]));
+        row.append(
+            String.format(Locale.ROOT, " %.2f |", medians[pair[0]][c] / medians[pair[1]][c]));
         paired.append(
             String.format(
                 Locale.ROOT,
                 " %.2f |",
                 medianRatio(
-                    nanos.get(v + "/" + COLUMN_FAMILIES[c]),
-                    nanos.get("0/" + COLUMN_FAMILIES[c]))));
+                    nanos.get(pair[0] + "/" + COLUMN_FAMILIES[c]),
+                    nanos.get(pair[1] + "/" + COLUMN_FAMILIES[c]))));
       }
       System.out.println(row);
       System.out.println(paired);
@@ -244,10 +309,10 @@ public final class LifecycleHarness {
    * The median of the ratios of the same round: the load of other processes drifts over a run, and
    * a round's variants ran within milliseconds of each other.
    */
-  private static double medianRatio(List<Long> variant, List<Long> handWritten) {
+  private static double medianRatio(List<Long> variant, List<Long> anchor) {
     double[] ratios = new double[variant.size()];
     for (int i = 0; i < ratios.length; i++) {
-      ratios[i] = variant.get(i) / (double) handWritten.get(i);
+      ratios[i] = variant.get(i) / (double) anchor.get(i);
     }
     java.util.Arrays.sort(ratios);
     int mid = ratios.length / 2;
