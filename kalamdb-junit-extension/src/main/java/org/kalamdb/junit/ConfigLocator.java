@@ -2,7 +2,6 @@ package org.kalamdb.junit;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -24,9 +23,23 @@ final class ConfigLocator {
   static final String DEFAULT_RESOURCE = "config.toml";
 
   private final ClassLoader classLoader;
+  private final ClassPathResources resources;
 
+  /** A locator that looks every resource up anew. */
   ConfigLocator(ClassLoader classLoader) {
+    this(classLoader, null);
+  }
+
+  /** A locator that looks each resource up once for {@code resources}' run. */
+  ConfigLocator(ClassLoader classLoader, ClassPathResources resources) {
     this.classLoader = classLoader;
+    this.resources = resources;
+  }
+
+  private Optional<ClassPathResources.Resource> resource(String name) {
+    return resources == null
+        ? ClassPathResources.lookUp(classLoader, name)
+        : resources.find(classLoader, name);
   }
 
   /** Reads the file {@code spec} names in its own dialect; {@code origin} names the setting. */
@@ -41,8 +54,8 @@ final class ConfigLocator {
   ResolvedConfig load(String spec, String origin, Optional<Dialect> dialect) {
     if (spec.startsWith(CLASSPATH_PREFIX)) {
       String name = stripSlash(spec.substring(CLASSPATH_PREFIX.length()));
-      URL url = classLoader.getResource(name);
-      if (url == null) {
+      Optional<ClassPathResources.Resource> resource = resource(name);
+      if (resource.isEmpty()) {
         throw new ExtensionConfigurationException(
             "config '"
                 + spec
@@ -52,7 +65,7 @@ final class ConfigLocator {
                 + name
                 + "' on the test class path; fix the name, or use a path without 'classpath:'");
       }
-      return loadResource(url, spec, origin, dialect);
+      return loadResource(resource.get(), spec, origin, dialect);
     }
     if (spec.indexOf('\0') >= 0) {
       // The JDK would say only "Nul character not allowed", naming neither path nor setting.
@@ -76,23 +89,23 @@ final class ConfigLocator {
    * else the defaults of {@code dialect} (toolkit when empty).
    */
   ResolvedConfig loadDefaultResource(Optional<Dialect> dialect) {
-    URL url = classLoader.getResource(DEFAULT_RESOURCE);
-    if (url == null) {
+    Optional<ClassPathResources.Resource> resource = resource(DEFAULT_RESOURCE);
+    if (resource.isEmpty()) {
       return ResolvedConfig.defaults(dialect.orElse(Dialect.TOOLKIT));
     }
     return loadResource(
-        url, CLASSPATH_PREFIX + DEFAULT_RESOURCE, "config.toml on the class path", dialect);
+        resource.get(),
+        CLASSPATH_PREFIX + DEFAULT_RESOURCE,
+        "config.toml on the class path",
+        dialect);
   }
 
   private ResolvedConfig loadResource(
-      URL url, String spec, String origin, Optional<Dialect> dialect) {
-    if ("file".equals(url.getProtocol())) {
-      try {
-        return loadFile(Path.of(url.toURI()), spec, origin, dialect);
-      } catch (URISyntaxException | IllegalArgumentException e) {
-        // Not a plain file path after all: read it as a stream below.
-      }
+      ClassPathResources.Resource resource, String spec, String origin, Optional<Dialect> dialect) {
+    if (resource.file().isPresent()) {
+      return loadFile(resource.file().get(), spec, origin, dialect);
     }
+    URL url = resource.url();
     byte[] content;
     try (InputStream in = url.openStream()) {
       content = in.readAllBytes();

@@ -191,7 +191,7 @@ final class SettingsResolver {
       ExtensionContext context,
       RunParameters parameters,
       Optional<Dialect> dialect) {
-    ConfigLocator locator = new ConfigLocator(classLoader(context));
+    ConfigLocator locator = new ConfigLocator(classLoader(context), ClassPathResources.of(context));
     for (Level level : levels) {
       if (!level.config().isBlank()) {
         return locator.load(
