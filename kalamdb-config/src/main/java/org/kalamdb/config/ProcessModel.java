@@ -61,7 +61,15 @@ public final class ProcessModel {
    * x 56 KB allocator slack), as measured under glibc malloc with MALLOC_ARENA_MAX=2}.
    */
   public static String processSentence(RocksDbConfig config, int columnFamilies) {
-    return "process: about "
+    return "process: " + processFigure(config, columnFamilies);
+  }
+
+  /**
+   * The process line without its label, for a layout that names it itself: {@code about 88 MB of
+   * RSS for RocksDB (...), as measured under glibc malloc with MALLOC_ARENA_MAX=2}.
+   */
+  public static String processFigure(RocksDbConfig config, int columnFamilies) {
+    return "about "
         + ByteSize.ceilMb(processBytes(config, columnFamilies))
         + " MB of RSS for RocksDB ("
         + formula(config, columnFamilies)

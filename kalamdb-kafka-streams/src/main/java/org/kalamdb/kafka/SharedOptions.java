@@ -111,9 +111,10 @@ final class SharedOptions {
       return;
     }
     int instances = stores.size();
-    long columnFamilies = (long) instances * COLUMN_FAMILIES_PER_STORE;
-    long neededKb = columnFamilies * MemoryModel.MIN_MEMTABLE_LIMIT_PER_CF_KB;
-    if (neededKb <= limits.memtableLimitMb() * 1024) {
+    int columnFamilies = instances * COLUMN_FAMILIES_PER_STORE;
+    // The rule check and estimate apply to a config's column families, here to the open ones.
+    long minimum = MemoryModel.minimumMemtableLimitMb(columnFamilies);
+    if (limits.memtableLimitMb() >= minimum) {
       return;
     }
     warnedThin = true;
@@ -130,7 +131,7 @@ final class SharedOptions {
             + columnFamilies
             + " column families: writes will wait for tiny flushes. Set memtable_limit_mb to at"
             + " least "
-            + MemoryModel.minimumMemtableLimitMb((int) Math.min(Integer.MAX_VALUE, columnFamilies))
+            + minimum
             + " for "
             + instances
             + " instances (kalamdb estimate --kafka-streams sizes it for a topology).");

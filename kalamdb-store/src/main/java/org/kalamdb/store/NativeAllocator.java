@@ -3,6 +3,7 @@ package org.kalamdb.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -99,21 +100,17 @@ public record NativeAllocator(String name, String library, Map<String, String> s
     if (name.equals("unknown")) {
       return "unknown allocator (no /proc/self/maps)";
     }
-    StringBuilder text =
-        new StringBuilder(name.equals("glibc") ? "glibc malloc" : name).append(" (");
+    List<String> parts = new ArrayList<>();
     if (PRELOADED.contains(name)) {
-      text.append(fileName(library)).append(settings.isEmpty() ? ", default settings" : ", ");
-    } else if (settings.isEmpty()) {
-      text.append("default settings");
+      parts.add(fileName(library));
     }
-    text.append(
-        String.join(
-            ", ",
-            settings.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .toList()));
-    return text.append(')').toString();
+    if (settings.isEmpty()) {
+      parts.add("default settings");
+    }
+    settings.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> parts.add(e.getKey() + "=" + e.getValue()));
+    return (name.equals("glibc") ? "glibc malloc" : name) + " (" + String.join(", ", parts) + ")";
   }
 
   private static Map<String, String> settings(Map<String, String> environment, String allocator) {

@@ -196,9 +196,7 @@ public final class EstimateCommand implements Callable<Integer> {
       out.println("    this config:      " + row.configFormula() + " = " + row.configText());
       out.println("    saving:           " + row.savingFormula());
       out.println(
-          "    "
-              + ProcessModel.processSentence(config, row.columnFamilies())
-                  .replaceFirst("^process: ", "process:          "));
+          "    process:          " + ProcessModel.processFigure(config, row.columnFamilies()));
     }
     out.println();
     out.println(
